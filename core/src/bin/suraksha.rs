@@ -1,0 +1,255 @@
+//! The `suraksha` command: validate records, print schemas and the code
+//! catalogue, triage cases, score committees, apply transitions, and run the
+//! demo on the embedded sample records.
+//!
+//! Exit status: 0 valid / done, 1 invalid record, 2 unusable input (unreadable
+//! file, malformed JSON, unknown kind, bad options) with a message on stderr.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use serde_json::Value;
+use suraksha::{api, workflow, Code, Context, Kind, Locale, Options, Report};
+
+#[derive(Parser)]
+#[command(name = "suraksha", version, about = "Community child protection records: validate, score, report")]
+struct Cli {
+    /// Message language: en or hi.
+    #[arg(long, global = true, default_value = "en")]
+    locale: String,
+    /// Judge deadlines and future dates as of this date (YYYY-MM-DD); default today.
+    #[arg(long, global = true)]
+    today: Option<String>,
+    /// JSON merge patch of the default rule profile (a file).
+    #[arg(long, global = true)]
+    profile: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a record of KIND from FILE (or - for stdin); prints the report as JSON.
+    Validate { kind: String, file: String },
+    /// Print the JSON Schema of KIND.
+    Schema { kind: String },
+    /// Write every kind's JSON Schema into DIR (or, with --check, fail if any differs).
+    Schemas {
+        /// Directory of schema files.
+        #[arg(default_value = "schemas")]
+        dir: PathBuf,
+        /// Compare instead of writing; exit 1 when out of date.
+        #[arg(long)]
+        check: bool,
+    },
+    /// List the record kinds.
+    Kinds,
+    /// List every diagnostic code with its severity and messages.
+    Codes,
+    /// Print the effective rule profile (the default, patched by --profile).
+    Profile,
+    /// Triage a case: risk level and the reasons.
+    Triage { file: String },
+    /// Score a VCPC: functionality index, band and every item.
+    Functionality { file: String },
+    /// Apply a transition (JSON file) to a case or referral record; prints the new record.
+    Transition { kind: String, record: String, transition: String },
+    /// Validate the sample records embedded in the program and summarise them.
+    Demo,
+}
+
+/// A failure that makes the input unusable (exit 2).
+struct Unusable(String);
+
+fn read(file: &str) -> Result<String, Unusable> {
+    if file == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Unusable(format!("cannot read standard input: {e}")))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(file).map_err(|e| Unusable(format!("cannot read `{file}`: {e}")))
+}
+
+fn json_of(file: &str, locale: Locale) -> Result<Value, Unusable> {
+    api::parse_json(&read(file)?, locale).map_err(|r| Unusable(format!("`{file}`: {}", first_message(&r))))
+}
+
+fn first_message(r: &Report) -> String {
+    r.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default()
+}
+
+fn print<T: Serialize>(value: &T) -> Result<(), Unusable> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Unusable(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn kind_of(name: &str, locale: Locale) -> Result<Kind, Unusable> {
+    Kind::parse(name, locale).map_err(|r| Unusable(first_message(&r)))
+}
+
+fn context(cli: &Cli, locale: Locale) -> Result<Context<'static>, Unusable> {
+    let profile = match &cli.profile {
+        Some(p) => Some(json_of(&p.to_string_lossy(), locale)?),
+        None => None,
+    };
+    let today = match &cli.today {
+        Some(t) => Some(
+            chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map_err(|e| Unusable(format!("--today `{t}` is not a date (YYYY-MM-DD): {e}")))?,
+        ),
+        None => None,
+    };
+    Options { locale, today, profile }
+        .context()
+        .map_err(|r| Unusable(format!("--profile: {r}")))
+}
+
+fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
+    let locale = Locale::parse(&cli.locale)
+        .ok_or_else(|| Unusable(format!("--locale `{}` is not supported: use en or hi", cli.locale)))?;
+    match &cli.command {
+        Command::Validate { kind, file } => {
+            let kind = kind_of(kind, locale)?;
+            let ctx = context(cli, locale)?;
+            let report = api::validate_str(kind, &read(file)?, &ctx);
+            print(&report)?;
+            if report.diagnostics.iter().any(|d| d.code == Code::MalformedJson) {
+                return Err(Unusable(format!("`{file}`: {}", first_message(&report))));
+            }
+            Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Schema { kind } => {
+            print(kind_of(kind, locale)?.schema())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schemas { dir, check } => schemas(dir, *check),
+        Command::Kinds => {
+            for k in api::kinds() {
+                println!("{k}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Codes => {
+            print(&suraksha::codes::catalogue())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Profile => {
+            print(context(cli, locale)?.profile.as_ref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Triage { file } => {
+            let ctx = context(cli, locale)?;
+            outcome(api::triage(&json_of(file, locale)?, &ctx))
+        }
+        Command::Functionality { file } => {
+            let ctx = context(cli, locale)?;
+            outcome(api::functionality(&json_of(file, locale)?, &ctx))
+        }
+        Command::Transition { kind, record, transition } => {
+            let kind = kind_of(kind, locale)?;
+            let ctx = context(cli, locale)?;
+            outcome(workflow::apply_transition(kind, &json_of(record, locale)?, &json_of(transition, locale)?, &ctx))
+        }
+        Command::Demo => demo(&context(cli, locale)?),
+    }
+}
+
+/// Print a result, or the report that refused it (exit 1).
+fn outcome<T: Serialize>(result: Result<T, Report>) -> Result<ExitCode, Unusable> {
+    match result {
+        Ok(v) => {
+            print(&v)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(report) => {
+            print(&report)?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn schemas(dir: &Path, check: bool) -> Result<ExitCode, Unusable> {
+    let mut stale = Vec::new();
+    if !check {
+        std::fs::create_dir_all(dir).map_err(|e| Unusable(format!("cannot create `{}`: {e}", dir.display())))?;
+    }
+    let mut files: Vec<(String, Value)> = Kind::ALL.iter().map(|k| (format!("{}.json", k.as_str()), k.schema().clone())).collect();
+    files.push(("profile.json".into(), schemars::schema_for!(suraksha::RuleProfile).to_value()));
+    files.push(("options.json".into(), schemars::schema_for!(Options).to_value()));
+    files.push(("report.json".into(), schemars::schema_for!(Report).to_value()));
+    for (name, schema) in files {
+        let text = serde_json::to_string_pretty(&schema).map_err(|e| Unusable(e.to_string()))? + "\n";
+        let path = dir.join(&name);
+        if check {
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        } else {
+            std::fs::write(&path, text).map_err(|e| Unusable(format!("cannot write `{}`: {e}", path.display())))?;
+        }
+    }
+    if stale.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("out of date (run `suraksha schemas {}`): {}", dir.display(), stale.join(", "));
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// Sample records shipped in `examples/records`, embedded so the demo needs no files.
+const SAMPLES: &[(&str, Kind, &str)] = &[
+    ("vcpc.json", Kind::Vcpc, include_str!("../../../examples/records/vcpc.json")),
+    ("case.json", Kind::Case, include_str!("../../../examples/records/case.json")),
+    ("referral.json", Kind::Referral, include_str!("../../../examples/records/referral.json")),
+];
+
+fn demo(ctx: &Context<'_>) -> Result<ExitCode, Unusable> {
+    let mut all_valid = true;
+    for (name, kind, text) in SAMPLES {
+        let report = api::validate_str(*kind, text, ctx);
+        all_valid &= report.valid;
+        let warnings = report.diagnostics.len() - report.errors().count();
+        println!(
+            "{name:<14} {:<9} {:<8} {} error(s), {warnings} warning(s)",
+            kind.as_str(),
+            if report.valid { "valid" } else { "INVALID" },
+            report.errors().count()
+        );
+        for d in &report.diagnostics {
+            println!("    {:<7} {:<40} {}", format!("{:?}", d.severity).to_lowercase(), d.path, d.message);
+        }
+        let value = api::parse_json(text, ctx.locale).unwrap_or_default();
+        match kind {
+            Kind::Case => {
+                if let Ok(t) = api::triage(&value, ctx) {
+                    let why: Vec<&str> = t.reasons.iter().map(|r| r.reason.as_str()).collect();
+                    println!("    triage: {:?} ({})", t.level, why.join("; "));
+                }
+            }
+            Kind::Vcpc => {
+                if let Ok(f) = api::functionality(&value, ctx) {
+                    println!("    functionality: {:.1}/100 ({:?})", f.score, f.band);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(Unusable(message)) => {
+            eprintln!("suraksha: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The one diagnostic model: every problem the library finds, in any record kind,
+//! is a [`Diagnostic`] with a stable [`Code`], a [`Severity`], a JSON Pointer
+//! `path` to the field, a message in the caller's [`Locale`] and the `params`
+//! involved. A validation run returns a [`Report`] holding all of them.
+//!
+//! Bindings never build their own errors: they render these, so a Python
+//! analyst, a web form and a Rust service all see the same codes and paths.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use crate::codes::{Code, CodeInfo};
+
+/// How serious a diagnostic is. Errors make a record invalid; warnings do not.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The record breaks a rule and is invalid.
+    Error,
+    /// The record is valid but something needs attention (a missed meeting, an overdue task).
+    Warning,
+}
+
+/// Language of human-readable messages. Codes, paths and params never change with it.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Locale {
+    /// English.
+    #[default]
+    En,
+    /// Hindi (Devanagari).
+    Hi,
+}
+
+impl Locale {
+    /// Parse a locale tag such as `en`, `hi`, `hi-IN` or `en_GB`.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let lang = tag.split(['-', '_']).next().unwrap_or_default();
+        match lang.to_ascii_lowercase().as_str() {
+            "en" => Some(Locale::En),
+            "hi" => Some(Locale::Hi),
+            _ => None,
+        }
+    }
+}
+
+/// One problem found in a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// Stable snake_case identifier from the catalogue ([`crate::codes`]).
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) to the field, e.g. `/members/3/age`; `""` is the whole record.
+    pub path: String,
+    /// Human-readable message in the requested locale.
+    pub message: String,
+    /// The values involved, by name; the message is built from these.
+    pub params: BTreeMap<String, Value>,
+}
+
+/// The result of validating one record: `valid` is false when any diagnostic is an error.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// True when no diagnostic has severity `error`.
+    pub valid: bool,
+    /// Every problem found, errors and warnings, in the order the checks ran.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Build a report from diagnostics; `valid` is derived, never set by hand.
+    pub fn from_diagnostics(diagnostics: Vec<Diagnostic>) -> Report {
+        let valid = diagnostics.iter().all(|d| d.severity != Severity::Error);
+        Report { valid, diagnostics }
+    }
+
+    /// A report with a single diagnostic.
+    pub fn single(diagnostic: Diagnostic) -> Report {
+        Report::from_diagnostics(vec![diagnostic])
+    }
+
+    /// Only the errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.errors().count();
+        write!(f, "{errors} error(s)")?;
+        for d in &self.diagnostics {
+            let at = if d.path.is_empty() { "/" } else { &d.path };
+            write!(f, "; {at}: {} [{}]", d.message, d.code.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl Diagnostic {
+    /// Build a diagnostic with the code's default severity and a message rendered in `locale`.
+    pub fn new(code: Code, path: impl Into<String>, params: Params, locale: Locale) -> Diagnostic {
+        let params = params.0;
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            path: path.into(),
+            message: render(code.template(locale), &params),
+            params,
+        }
+    }
+}
+
+/// Parameters of a diagnostic, built fluently: `Params::new().with("age", 19)`.
+#[derive(Debug, Clone, Default)]
+pub struct Params(BTreeMap<String, Value>);
+
+impl Params {
+    /// No parameters.
+    pub fn new() -> Params {
+        Params::default()
+    }
+
+    /// Add one parameter.
+    pub fn with(mut self, name: &str, value: impl Into<Value>) -> Params {
+        self.0.insert(name.to_owned(), value.into());
+        self
+    }
+}
+
+/// Fill `{name}` placeholders from params; strings are shown in backticks per our
+/// message style, other values as JSON.
+fn render(template: &str, params: &BTreeMap<String, Value>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match params.get(name) {
+                    Some(Value::String(s)) => {
+                        out.push('`');
+                        out.push_str(s);
+                        out.push('`');
+                    }
+                    Some(Value::Array(items)) => {
+                        let shown: Vec<String> = items
+                            .iter()
+                            .map(|v| match v {
+                                Value::String(s) => format!("`{s}`"),
+                                other => other.to_string(),
+                            })
+                            .collect();
+                        out.push_str(&shown.join(", "));
+                    }
+                    Some(v) => out.push_str(&v.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Append one segment to a JSON Pointer, escaping `~` and `/` as RFC 6901 requires.
+pub fn pointer(base: &str, segment: impl fmt::Display) -> String {
+    let seg = segment.to_string();
+    let mut out = String::with_capacity(base.len() + seg.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    for c in seg.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Collects diagnostics during one validation run.
+#[derive(Debug)]
+pub struct Collector {
+    locale: Locale,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Collector {
+    /// An empty collector rendering messages in `locale`.
+    pub fn new(locale: Locale) -> Collector {
+        Collector {
+            locale,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The locale messages are rendered in.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// Record one problem.
+    pub fn push(&mut self, code: Code, path: impl Into<String>, params: Params) {
+        self.diagnostics
+            .push(Diagnostic::new(code, path, params, self.locale));
+    }
+
+    /// True when an error (not a warning) has been recorded.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Finish the run.
+    pub fn into_report(self) -> Report {
+        Report::from_diagnostics(self.diagnostics)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_rfc6901() {
+        assert_eq!(pointer("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(pointer("/members", 3), "/members/3");
+    }
+
+    #[test]
+    fn render_fills_params_in_style() {
+        let p = Params::new().with("field", "age").with("limit", 18);
+        assert_eq!(
+            render("`x` {field} under {limit} {missing}", &p.0),
+            "`x` `age` under 18 {missing}"
+        );
+    }
+
+    #[test]
+    fn report_validity_follows_errors_only() {
+        let w = Diagnostic::new(Code::QuorumNotMet, "/meetings/0", Params::new(), Locale::En);
+        assert!(Report::single(w).valid);
+        let e = Diagnostic::new(Code::MissingField, "", Params::new(), Locale::En);
+        assert!(!Report::single(e).valid);
+    }
+
+    #[test]
+    fn locale_tags() {
+        assert_eq!(Locale::parse("hi-IN"), Some(Locale::Hi));
+        assert_eq!(Locale::parse("EN"), Some(Locale::En));
+        assert_eq!(Locale::parse("fr"), None);
+    }
+}

@@ -1,0 +1,38 @@
+//! # suraksha
+//!
+//! Community child protection in India, as a library: Village Child Protection
+//! Committees (VCPCs), cases of children at risk and their referrals to
+//! services, with the statutory rules (JJ Act 2015, POCSO 2012, PCMA 2006,
+//! CALPRA 1986/2016, RTE 2009) kept as data in a versioned [`RuleProfile`].
+//!
+//! Everything is reached through a coarse API ([`api`]): give a record
+//! [`Kind`] and a JSON value or string, get back a [`Report`] of coded
+//! [`Diagnostic`]s with JSON Pointer paths, in English or Hindi. The Python and
+//! WebAssembly packages wrap exactly this API.
+//!
+//! ```
+//! use suraksha::{api, Context, Kind};
+//!
+//! let ctx = Context::default();
+//! let report = api::validate_str(Kind::Referral, r#"{"id": "R1"}"#, &ctx);
+//! assert!(!report.valid);
+//! assert_eq!(report.diagnostics[0].code.as_str(), "missing_field");
+//! assert_eq!(report.diagnostics[0].path, "/case_id");
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod codes;
+pub mod diagnostic;
+pub mod model;
+pub mod privacy;
+pub mod profile;
+mod profile_default;
+pub mod rules;
+pub mod scoring;
+mod structural;
+pub mod workflow;
+
+pub use api::{Context, Kind, Options, Record};
+pub use diagnostic::{Code, Diagnostic, Locale, Report, Severity};
+pub use profile::RuleProfile;

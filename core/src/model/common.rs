@@ -1,0 +1,164 @@
+//! Types shared by every record: geography and the (pseudonymous) child.
+
+use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One administrative unit with its Local Government Directory (LGD) code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// LGD code of the unit (numeric, issued by the Ministry of Panchayati Raj).
+    #[schemars(range(min = 1))]
+    pub lgd_code: u32,
+    /// Name of the unit, as in the LGD.
+    #[schemars(length(min = 1))]
+    pub name: String,
+}
+
+/// Where a record belongs: State > District > Block > Gram Panchayat > Village.
+/// State and district are always known; lower levels may be absent for
+/// district-level records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Geography {
+    /// State or Union Territory.
+    pub state: Area,
+    /// District.
+    pub district: Area,
+    /// Block (community development block).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<Area>,
+    /// Gram Panchayat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gram_panchayat: Option<Area>,
+    /// Revenue village.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub village: Option<Area>,
+}
+
+/// Sex as recorded on the form.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+    /// Transgender or another identity.
+    Other,
+}
+
+impl Sex {
+    /// The snake_case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sex::Female => "female",
+            Sex::Male => "male",
+            Sex::Other => "other",
+        }
+    }
+}
+
+/// Social group, as in government data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SocialGroup {
+    /// Scheduled Caste.
+    Sc,
+    /// Scheduled Tribe.
+    St,
+    /// Other Backward Class.
+    Obc,
+    /// None of the above.
+    Other,
+}
+
+/// Schooling of a child at the time of recording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolStatus {
+    /// Enrolled and attending regularly.
+    Attending,
+    /// Enrolled but attending irregularly.
+    Irregular,
+    /// Was enrolled and has left.
+    DroppedOut,
+    /// Never enrolled.
+    NeverEnrolled,
+    /// Too young for school.
+    NotOfSchoolAge,
+}
+
+/// A child, identified only by a pseudonymous id (no name, address or school:
+/// JJ Act s.74, POCSO s.23). Give the date of birth, or the age in completed
+/// years (with `age_estimated` when nobody knows it exactly).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Child {
+    /// Pseudonymous id issued by the programme; never a name.
+    #[schemars(length(min = 1))]
+    pub id: String,
+    /// Date of birth, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<NaiveDate>,
+    /// Age in completed years, if the date of birth is unknown (or to cross-check it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 120))]
+    pub age_years: Option<u8>,
+    /// True when the age is an estimate (no birth certificate).
+    #[serde(default)]
+    pub age_estimated: bool,
+    /// Sex.
+    pub sex: Sex,
+    /// True when the child has a disability.
+    #[serde(default)]
+    pub disability: bool,
+    /// Social group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_group: Option<SocialGroup>,
+    /// Schooling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_status: Option<SchoolStatus>,
+}
+
+/// Completed years between `birth` and `on`.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i64 {
+    let mut years = i64::from(on.year()) - i64::from(birth.year());
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years
+}
+
+impl Child {
+    /// Age in completed years on `on`: from the date of birth when known,
+    /// otherwise the recorded age (taken as of the recording date).
+    pub fn age_on(&self, on: NaiveDate) -> Option<i64> {
+        match (self.date_of_birth, self.age_years) {
+            (Some(dob), _) => Some(age_on(dob, on)),
+            (None, Some(a)) => Some(i64::from(a)),
+            (None, None) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn completed_years() {
+        assert_eq!(age_on(d(2008, 3, 1), d(2026, 2, 28)), 17);
+        assert_eq!(age_on(d(2008, 3, 1), d(2026, 3, 1)), 18);
+        // A leap-day birth completes a year on 1 March in common years.
+        assert_eq!(age_on(d(2008, 2, 29), d(2026, 2, 28)), 17);
+        assert_eq!(age_on(d(2008, 2, 29), d(2026, 3, 1)), 18);
+    }
+}

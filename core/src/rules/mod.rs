@@ -1,0 +1,6 @@
+//! The rules of each record kind beyond its shape. Each module implements
+//! [`crate::api::Record`] for one kind; thresholds come from the rule profile.
+
+pub mod case;
+pub mod referral;
+pub mod vcpc;

@@ -1,0 +1,339 @@
+//! Rules of a VCPC: composition against its profile, ids and references,
+//! formation, meetings (dates, quorum, minutes, regularity), trainings and the
+//! register. The composition and quorum assessments are shared with the
+//! functionality index so the score and the diagnostics never disagree.
+
+use std::collections::HashSet;
+
+use chrono::{Duration, NaiveDate};
+
+use crate::api::{Context, Record};
+use crate::diagnostic::{pointer, Code, Collector, Params};
+use crate::model::{Member, Meeting, Office, Role, Sex, Vcpc};
+use crate::profile::{CompositionProfile, OfficeRule, RuleProfile};
+
+impl Record for Vcpc {
+    fn check(&self, ctx: &Context<'_>, out: &mut Collector) {
+        let ids = member_ids(self, out);
+        match composition_profile(self, &ctx.profile) {
+            Some(profile) => {
+                assess_composition(self, profile, Some(out));
+                check_meetings(self, profile, &ids, ctx.today, out);
+            }
+            None => {
+                let allowed: Vec<serde_json::Value> =
+                    ctx.profile.composition_profiles.iter().map(|p| p.id.clone().into()).collect();
+                out.push(
+                    Code::UnknownProfile,
+                    "/composition_profile",
+                    Params::new()
+                        .with("profile", self.composition_profile.clone().unwrap_or_default())
+                        .with("allowed", allowed),
+                );
+            }
+        }
+        check_formation(self, ctx.today, out);
+        check_trainings(self, &ids, ctx.today, out);
+        check_register(self, ctx.today, out);
+    }
+}
+
+/// The composition profile this committee follows, if known.
+pub fn composition_profile<'p>(v: &Vcpc, p: &'p RuleProfile) -> Option<&'p CompositionProfile> {
+    p.composition(v.composition_profile.as_deref().unwrap_or(&p.default_composition_profile))
+}
+
+fn member_ids<'a>(v: &'a Vcpc, out: &mut Collector) -> HashSet<&'a str> {
+    let mut ids = HashSet::new();
+    for (i, m) in v.members.iter().enumerate() {
+        if !ids.insert(m.id.as_str()) {
+            out.push(Code::DuplicateId, pointer(&pointer("/members", i), "id"), Params::new().with("id", m.id.as_str()));
+        }
+    }
+    ids
+}
+
+/// What the composition check found, item by item (used by the functionality index).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Composition {
+    /// Exactly one chair, and eligible.
+    pub chair_ok: bool,
+    /// Exactly one member secretary, and eligible.
+    pub member_secretary_ok: bool,
+    /// Required memberships met, of the profile's total.
+    pub required_met: usize,
+    /// The profile's number of required memberships.
+    pub required_total: usize,
+    /// Child representatives complete and of the right ages.
+    pub children_ok: bool,
+}
+
+fn eligible(m: &Member, rule: &OfficeRule) -> bool {
+    rule.roles.contains(&m.role)
+        && (rule.conditions.is_empty()
+            || rule.conditions.iter().any(|c| {
+                c.sex.is_none_or(|s| s == m.sex)
+                    && (c.social_groups.is_empty() || m.social_group.is_some_and(|g| c.social_groups.contains(&g)))
+            }))
+}
+
+fn roles_json(roles: &[Role]) -> serde_json::Value {
+    serde_json::to_value(roles).unwrap_or_default()
+}
+
+fn check_office(
+    v: &Vcpc,
+    office: Office,
+    rule: &OfficeRule,
+    profile: &str,
+    codes: (Code, Code),
+    out: &mut Option<&mut Collector>,
+) -> bool {
+    let holders: Vec<(usize, &Member)> = v.members.iter().enumerate().filter(|(_, m)| m.office == office).collect();
+    let name = if office == Office::Chair { "chair" } else { "member_secretary" };
+    let Some(&(first, holder)) = holders.first() else {
+        if let Some(o) = out.as_deref_mut() {
+            o.push(codes.0, "/members", Params::new());
+        }
+        return false;
+    };
+    let mut ok = true;
+    for &(i, _) in holders.iter().skip(1) {
+        ok = false;
+        if let Some(o) = out.as_deref_mut() {
+            o.push(Code::OfficeHeldTwice, pointer(&pointer("/members", i), "office"), Params::new().with("office", name));
+        }
+    }
+    if !eligible(holder, rule) {
+        ok = false;
+        if let Some(o) = out.as_deref_mut() {
+            o.push(
+                codes.1,
+                pointer(&pointer("/members", first), "role"),
+                Params::new().with("allowed", roles_json(&rule.roles)).with("profile", profile),
+            );
+        }
+    }
+    ok
+}
+
+/// Check composition against `profile`; push diagnostics when `out` is given.
+pub fn assess_composition(v: &Vcpc, profile: &CompositionProfile, mut out: Option<&mut Collector>) -> Composition {
+    let chair_ok = check_office(v, Office::Chair, &profile.chair, &profile.id, (Code::ChairMissing, Code::ChairNotEligible), &mut out);
+    let member_secretary_ok = check_office(
+        v,
+        Office::MemberSecretary,
+        &profile.member_secretary,
+        &profile.id,
+        (Code::MemberSecretaryMissing, Code::MemberSecretaryNotEligible),
+        &mut out,
+    );
+    let mut required_met = 0;
+    for req in &profile.required {
+        let found = v
+            .members
+            .iter()
+            .filter(|m| (req.roles.is_empty() || req.roles.contains(&m.role)) && req.sex.is_none_or(|s| s == m.sex))
+            .count();
+        if found >= req.minimum as usize {
+            required_met += 1;
+        } else if let Some(o) = out.as_deref_mut() {
+            o.push(
+                Code::RequiredRoleMissing,
+                "/members",
+                Params::new()
+                    .with("profile", profile.id.as_str())
+                    .with("role", req.label.as_str())
+                    .with("minimum", req.minimum)
+                    .with("found", found),
+            );
+        }
+    }
+    let rep = &profile.children;
+    let mut children_ok = true;
+    let (mut total, mut girls, mut boys) = (0u32, 0u32, 0u32);
+    for (i, m) in v.members.iter().enumerate().filter(|(_, m)| m.role == Role::Child) {
+        total += 1;
+        girls += u32::from(m.sex == Sex::Female);
+        boys += u32::from(m.sex == Sex::Male);
+        let path = pointer(&pointer("/members", i), "age");
+        match m.age {
+            None => {
+                children_ok = false;
+                if let Some(o) = out.as_deref_mut() {
+                    o.push(Code::AgeMissing, path, Params::new());
+                }
+            }
+            Some(a) if a < rep.min_age || a > rep.max_age => {
+                children_ok = false;
+                if let Some(o) = out.as_deref_mut() {
+                    o.push(
+                        Code::ChildRepresentativeAge,
+                        path,
+                        Params::new().with("age", a).with("minimum", rep.min_age).with("maximum", rep.max_age),
+                    );
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    for (needed, found, sex) in [(rep.minimum, total, "any"), (rep.girls, girls, "female"), (rep.boys, boys, "male")] {
+        if found < needed {
+            children_ok = false;
+            if let Some(o) = out.as_deref_mut() {
+                o.push(
+                    Code::ChildRepresentativesMissing,
+                    "/members",
+                    Params::new()
+                        .with("profile", profile.id.as_str())
+                        .with("minimum", needed)
+                        .with("sex", sex)
+                        .with("found", found),
+                );
+            }
+        }
+    }
+    Composition { chair_ok, member_secretary_ok, required_met, required_total: profile.required.len(), children_ok }
+}
+
+/// Members needed for a quorum: the profile's fraction of all members, rounded up, at least one.
+pub fn quorum_required(members: usize, fraction: f64) -> usize {
+    ((members as f64 * fraction).ceil() as usize).max(1)
+}
+
+/// Distinct members of the committee present at a meeting.
+pub fn present(meeting: &Meeting, ids: &HashSet<&str>) -> usize {
+    meeting.attendees.iter().map(String::as_str).filter(|a| ids.contains(a)).collect::<HashSet<_>>().len()
+}
+
+fn check_meetings(v: &Vcpc, profile: &CompositionProfile, ids: &HashSet<&str>, today: NaiveDate, out: &mut Collector) {
+    let required = quorum_required(v.members.len(), profile.quorum_fraction);
+    for (i, m) in v.meetings.iter().enumerate() {
+        let path = pointer("/meetings", i);
+        if m.date < v.formation.date {
+            out.push(
+                Code::MeetingBeforeFormation,
+                pointer(&path, "date"),
+                Params::new().with("date", m.date.to_string()).with("formed", v.formation.date.to_string()),
+            );
+        }
+        if m.date > today {
+            push_future(out, pointer(&path, "date"), "meeting", m.date, today);
+        }
+        for (j, a) in m.attendees.iter().enumerate() {
+            if !ids.contains(a.as_str()) {
+                out.push(
+                    Code::UnknownReference,
+                    pointer(&pointer(&path, "attendees"), j),
+                    Params::new().with("id", a.as_str()).with("collection", "members"),
+                );
+            }
+        }
+        let n = present(m, ids);
+        if n < required {
+            out.push(
+                Code::QuorumNotMet,
+                pointer(&path, "attendees"),
+                Params::new().with("present", n).with("members", v.members.len()).with("required", required),
+            );
+        }
+        if !m.minutes_recorded {
+            out.push(Code::MinutesMissing, pointer(&path, "minutes_recorded"), Params::new().with("date", m.date.to_string()));
+        }
+    }
+    // Regularity: gaps longer than the profile allows, from formation to today.
+    let mut dates: Vec<(usize, NaiveDate)> = v.meetings.iter().map(|m| m.date).enumerate().filter(|(_, d)| *d <= today).collect();
+    dates.sort_by_key(|(_, d)| *d);
+    let max = Duration::days(i64::from(profile.max_days_between_meetings));
+    let mut previous = v.formation.date;
+    for (i, d) in &dates {
+        if *d - previous > max {
+            gap(out, pointer(&pointer("/meetings", i), "date"), previous, *d, profile);
+        }
+        previous = previous.max(*d);
+    }
+    if today - previous > max && v.formation.date <= today {
+        gap(out, "/meetings".into(), previous, today, profile);
+    }
+}
+
+fn gap(out: &mut Collector, path: String, from: NaiveDate, to: NaiveDate, profile: &CompositionProfile) {
+    out.push(
+        Code::MeetingGap,
+        path,
+        Params::new()
+            .with("days", (to - from).num_days())
+            .with("date", to.to_string())
+            .with("maximum", profile.max_days_between_meetings),
+    );
+}
+
+fn push_future(out: &mut Collector, path: String, field: &str, date: NaiveDate, today: NaiveDate) {
+    out.push(
+        Code::DateInFuture,
+        path,
+        Params::new().with("field", field).with("date", date.to_string()).with("today", today.to_string()),
+    );
+}
+
+fn check_formation(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
+    let f = &v.formation;
+    if f.date > today {
+        push_future(out, "/formation/date".into(), "formation", f.date, today);
+    }
+    match &f.gram_sabha_resolution {
+        None => out.push(Code::ResolutionMissing, "/formation/gram_sabha_resolution", Params::new()),
+        Some(r) if r.date > f.date => out.push(
+            Code::DatesOutOfOrder,
+            "/formation/date",
+            Params::new()
+                .with("earlier_field", "gram_sabha_resolution")
+                .with("earlier", r.date.to_string())
+                .with("later_field", "formation")
+                .with("later", f.date.to_string()),
+        ),
+        Some(_) => {}
+    }
+}
+
+fn check_trainings(v: &Vcpc, ids: &HashSet<&str>, today: NaiveDate, out: &mut Collector) {
+    for (i, t) in v.trainings.iter().enumerate() {
+        let path = pointer("/trainings", i);
+        if t.date > today {
+            push_future(out, pointer(&path, "date"), "training", t.date, today);
+        }
+        for (j, a) in t.attendees.iter().enumerate() {
+            if !ids.contains(a.as_str()) {
+                out.push(
+                    Code::UnknownReference,
+                    pointer(&pointer(&path, "attendees"), j),
+                    Params::new().with("id", a.as_str()).with("collection", "members"),
+                );
+            }
+        }
+    }
+}
+
+fn check_register(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
+    let mut seen = HashSet::new();
+    for (i, e) in v.register.iter().enumerate() {
+        let path = pointer("/register", i);
+        if !seen.insert(e.child_id.as_str()) {
+            out.push(Code::DuplicateId, pointer(&path, "child_id"), Params::new().with("id", e.child_id.as_str()));
+        }
+        if e.listed_on > today {
+            push_future(out, pointer(&path, "listed_on"), "listed_on", e.listed_on, today);
+        }
+        if let Some(r) = e.last_reviewed.filter(|r| *r < e.listed_on) {
+            out.push(
+                Code::DatesOutOfOrder,
+                pointer(&path, "last_reviewed"),
+                Params::new()
+                    .with("earlier_field", "listed_on")
+                    .with("earlier", e.listed_on.to_string())
+                    .with("later_field", "last_reviewed")
+                    .with("later", r.to_string()),
+            );
+        }
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every test of the project, from a clean clone: Rust (fmt, clippy, tests, docs,
+# schema freshness), then the Python package, then the WebAssembly package.
+# Each part installs what it needs itself. Run from anywhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "rust: format"
+cargo fmt --all -- --check
+
+step "rust: clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "rust: tests"
+cargo test -p suraksha --all-targets
+cargo test -p suraksha --doc
+
+step "rust: docs"
+RUSTDOCFLAGS="-D warnings" cargo doc -p suraksha --no-deps
+
+step "schemas up to date"
+cargo run -q -p suraksha -- schemas schemas --check
+
+for part in scripts/test-python.sh scripts/test-wasm.sh; do
+  if [ -x "$part" ]; then
+    step "$part"
+    "$part"
+  fi
+done
+
+step "all tests passed"
