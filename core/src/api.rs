@@ -55,6 +55,15 @@ kinds! {
     Case = "case" => Case;
     /// A referral to a service provider.
     Referral = "referral" => Referral;
+
+    // --- District Need Assessment and CCI review kinds (modules dna, cci) ---
+
+
+    // (keep this gap: it separates the two groups for merges)
+
+
+    // --- survey microdata kinds (module indicators) ---
+
 }
 
 impl Kind {

@@ -244,6 +244,15 @@ catalogue! {
     MeetingGap = "meeting_gap", Warning,
         "{days} days without a meeting up to {date}; the profile expects one every {maximum} days",
         "{date} तक {days} दिन बिना बैठक के; प्रोफ़ाइल के अनुसार हर {maximum} दिन में बैठक होनी चाहिए";
+
+    // --- District Need Assessment and CCI review (modules dna, cci) ---
+
+
+    // (keep this gap: it separates the two groups for merges)
+
+
+    // --- survey microdata and indicators (module indicators) ---
+
 }
 
 /// A catalogue entry, as listed to callers at run time.

@@ -22,12 +22,16 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod cci;
 pub mod codes;
 pub mod diagnostic;
+pub mod dna;
+pub mod indicators;
 pub mod model;
 pub mod privacy;
 pub mod profile;
 mod profile_default;
+pub mod report;
 pub mod rules;
 pub mod scoring;
 mod structural;

@@ -1,0 +1,1 @@
+//! Review of a child care institution against a benchmark frame.

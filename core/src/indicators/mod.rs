@@ -1,0 +1,2 @@
+//! Survey microdata (child roster) and the indicator engine: catalogue,
+//! mergeable partial aggregates, confidence intervals and small-cell suppression.

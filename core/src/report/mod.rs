@@ -1,0 +1,1 @@
+//! The district baseline report: terminal summary, JSON result and HTML.
