@@ -306,10 +306,6 @@ catalogue! {
     DnaDuplicateSource = "dna_duplicate_source", Error,
         "source {source} is listed more than once",
         "स्रोत {source} एक से अधिक बार दर्ज है";
-    /// The same record id twice in a DNA dataset.
-    DnaDuplicateRecord = "dna_duplicate_record", Error,
-        "record id {id} is used more than once in {collection}",
-        "रिकॉर्ड पहचान {id} {collection} में एक से अधिक बार प्रयोग हुई है";
 
 
     // (keep this gap: it separates the two groups for merges)

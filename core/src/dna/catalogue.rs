@@ -9,7 +9,7 @@
 //! `{"dna": {"themes": {"open_wells": {...}}}}`.
 //!
 //! Written as Rust values, like the rest of the default profile, so the shipped
-//! data cannot fail to load. Items marked [ours] are this project's choices.
+//! data cannot fail to load. Items marked (ours) are this project's choices.
 
 use std::collections::BTreeMap;
 
@@ -55,9 +55,9 @@ pub struct Theme {
     pub unit: EstimateUnit,
     /// Estimate thresholds for severity 1, 2, ... (ascending): an estimate at or
     /// above the i-th cut has at least severity i+1. Used to read official
-    /// figures on the severity scale. [ours]
+    /// figures on the severity scale. (ours)
     pub severity_cuts: Vec<f64>,
-    /// Weight of the theme in the village vulnerability index. [ours]
+    /// Weight of the theme in the village vulnerability index. (ours)
     pub weight: f64,
 }
 
@@ -77,15 +77,15 @@ pub struct SeverityLevel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupRules {
-    /// Fewest participants a focus group usually has. [practice]
+    /// Fewest participants a focus group usually has. (practice)
     pub min_size: u32,
-    /// Most participants a focus group usually has. [practice]
+    /// Most participants a focus group usually has. (practice)
     pub max_size: u32,
-    /// Youngest age admitted to a children's group. [ours]
+    /// Youngest age admitted to a children's group. (ours)
     pub children_min_age: u8,
 }
 
-/// Weights of the triangulation and of the DCPP priorities. [ours]
+/// Weights of the triangulation and of the DCPP priorities. (ours)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DnaWeights {
@@ -167,33 +167,105 @@ impl Default for DnaRules {
         // Cuts are shares (%) at which a theme reads as low/moderate/high/severe.
         // Child marriage cuts sit around the NFHS-5 levels (India 23 %, Bihar ~40 %).
         let themes = BTreeMap::from([
-            (s("child_marriage"), theme("child marriage", "बाल विवाह",
-                "share of girls married before 18 (%)", "18 वर्ष से पहले विवाहित लड़कियों का प्रतिशत",
-                [5.0, 15.0, 30.0, 45.0], 1.5)),
-            (s("child_labour"), theme("child labour", "बाल श्रम",
-                "share of children 5-17 in work (%)", "काम करने वाले 5-17 वर्ष के बच्चों का प्रतिशत",
-                [3.0, 8.0, 15.0, 25.0], 1.2)),
-            (s("dropout"), theme("school dropout", "विद्यालय छोड़ना",
-                "share of children 6-14 out of school (%)", "विद्यालय से बाहर 6-14 वर्ष के बच्चों का प्रतिशत",
-                [3.0, 8.0, 15.0, 25.0], 1.2)),
-            (s("violence_at_home"), theme("violence at home", "घर में हिंसा",
-                "share of children facing violence at home (%)", "घर में हिंसा झेलने वाले बच्चों का प्रतिशत",
-                [10.0, 25.0, 45.0, 65.0], 1.0)),
-            (s("corporal_punishment"), theme("corporal punishment at school", "विद्यालय में शारीरिक दंड",
-                "share of pupils punished physically (%)", "शारीरिक दंड पाने वाले विद्यार्थियों का प्रतिशत",
-                [10.0, 25.0, 45.0, 65.0], 0.8)),
-            (s("trafficking_migration"), theme("trafficking and unsafe migration", "तस्करी और असुरक्षित पलायन",
-                "share of children who migrated for work unaccompanied (%)", "काम के लिए अकेले पलायन करने वाले बच्चों का प्रतिशत",
-                [1.0, 3.0, 6.0, 10.0], 1.3)),
-            (s("birth_registration"), theme("birth registration", "जन्म पंजीकरण",
-                "share of children under 5 whose birth is not registered (%)", "5 वर्ष से कम आयु के अपंजीकृत जन्म वाले बच्चों का प्रतिशत",
-                [5.0, 15.0, 30.0, 50.0], 0.8)),
-            (s("access_to_services"), theme("access to services", "सेवाओं तक पहुँच",
-                "share of families unable to reach child services (%)", "बाल सेवाओं तक न पहुँच पाने वाले परिवारों का प्रतिशत",
-                [10.0, 25.0, 45.0, 65.0], 0.8)),
-            (s("safe_spaces"), theme("safe spaces for children", "बच्चों के लिए सुरक्षित स्थान",
-                "share of children without a safe place to play or meet (%)", "खेलने या मिलने के सुरक्षित स्थान से वंचित बच्चों का प्रतिशत",
-                [10.0, 25.0, 45.0, 65.0], 0.6)),
+            (
+                s("child_marriage"),
+                theme(
+                    "child marriage",
+                    "बाल विवाह",
+                    "share of girls married before 18 (%)",
+                    "18 वर्ष से पहले विवाहित लड़कियों का प्रतिशत",
+                    [5.0, 15.0, 30.0, 45.0],
+                    1.5,
+                ),
+            ),
+            (
+                s("child_labour"),
+                theme(
+                    "child labour",
+                    "बाल श्रम",
+                    "share of children 5-17 in work (%)",
+                    "काम करने वाले 5-17 वर्ष के बच्चों का प्रतिशत",
+                    [3.0, 8.0, 15.0, 25.0],
+                    1.2,
+                ),
+            ),
+            (
+                s("dropout"),
+                theme(
+                    "school dropout",
+                    "विद्यालय छोड़ना",
+                    "share of children 6-14 out of school (%)",
+                    "विद्यालय से बाहर 6-14 वर्ष के बच्चों का प्रतिशत",
+                    [3.0, 8.0, 15.0, 25.0],
+                    1.2,
+                ),
+            ),
+            (
+                s("violence_at_home"),
+                theme(
+                    "violence at home",
+                    "घर में हिंसा",
+                    "share of children facing violence at home (%)",
+                    "घर में हिंसा झेलने वाले बच्चों का प्रतिशत",
+                    [10.0, 25.0, 45.0, 65.0],
+                    1.0,
+                ),
+            ),
+            (
+                s("corporal_punishment"),
+                theme(
+                    "corporal punishment at school",
+                    "विद्यालय में शारीरिक दंड",
+                    "share of pupils punished physically (%)",
+                    "शारीरिक दंड पाने वाले विद्यार्थियों का प्रतिशत",
+                    [10.0, 25.0, 45.0, 65.0],
+                    0.8,
+                ),
+            ),
+            (
+                s("trafficking_migration"),
+                theme(
+                    "trafficking and unsafe migration",
+                    "तस्करी और असुरक्षित पलायन",
+                    "share of children who migrated for work unaccompanied (%)",
+                    "काम के लिए अकेले पलायन करने वाले बच्चों का प्रतिशत",
+                    [1.0, 3.0, 6.0, 10.0],
+                    1.3,
+                ),
+            ),
+            (
+                s("birth_registration"),
+                theme(
+                    "birth registration",
+                    "जन्म पंजीकरण",
+                    "share of children under 5 whose birth is not registered (%)",
+                    "5 वर्ष से कम आयु के अपंजीकृत जन्म वाले बच्चों का प्रतिशत",
+                    [5.0, 15.0, 30.0, 50.0],
+                    0.8,
+                ),
+            ),
+            (
+                s("access_to_services"),
+                theme(
+                    "access to services",
+                    "सेवाओं तक पहुँच",
+                    "share of families unable to reach child services (%)",
+                    "बाल सेवाओं तक न पहुँच पाने वाले परिवारों का प्रतिशत",
+                    [10.0, 25.0, 45.0, 65.0],
+                    0.8,
+                ),
+            ),
+            (
+                s("safe_spaces"),
+                theme(
+                    "safe spaces for children",
+                    "बच्चों के लिए सुरक्षित स्थान",
+                    "share of children without a safe place to play or meet (%)",
+                    "खेलने या मिलने के सुरक्षित स्थान से वंचित बच्चों का प्रतिशत",
+                    [10.0, 25.0, 45.0, 65.0],
+                    0.6,
+                ),
+            ),
         ]);
         let severity = [
             (0, "none", "कोई समस्या नहीं"),
@@ -203,12 +275,20 @@ impl Default for DnaRules {
             (4, "severe", "गंभीर"),
         ]
         .into_iter()
-        .map(|(value, en, hi)| SeverityLevel { value, en: s(en), hi: s(hi) })
+        .map(|(value, en, hi)| SeverityLevel {
+            value,
+            en: s(en),
+            hi: s(hi),
+        })
         .collect();
         DnaRules {
             themes,
             severity,
-            groups: GroupRules { min_size: 6, max_size: 25, children_min_age: 8 },
+            groups: GroupRules {
+                min_size: 6,
+                max_size: 25,
+                children_min_age: 8,
+            },
             required_duty_bearers: vec![
                 VillageDutyBearer::Teacher,
                 VillageDutyBearer::Aww,
@@ -216,7 +296,7 @@ impl Default for DnaRules {
             ],
             weights: DnaWeights {
                 // Community evidence is the assessment's primary source; duty
-                // bearers and official figures are read against it. [ours]
+                // bearers and official figures are read against it. (ours)
                 sources: BTreeMap::from([
                     (SourceKind::AdultGroup, 1.0),
                     (SourceKind::ChildrenGroup, 1.0),

@@ -52,7 +52,10 @@ impl PlaceInfo {
 }
 
 fn area(lgd_code: u32, name: &str) -> Area {
-    Area { lgd_code, name: name.to_owned() }
+    Area {
+        lgd_code,
+        name: name.to_owned(),
+    }
 }
 
 /// Bihar (LGD state code 10).
@@ -67,19 +70,85 @@ pub fn district_area() -> Area {
 
 /// Blocks with (synthetic) codes, and their Gram Panchayats.
 const BLOCKS: [(u32, &str, [&str; 7]); 3] = [
-    (2301, "Bisfi", ["Bisfi", "Bhaur", "Rathos", "Parsauni", "Singhia", "Korian", "Sahsaula"]),
-    (2302, "Pandaul", ["Pandaul", "Sarisab Pahi", "Bhatsimri", "Lohat", "Mahthaur", "Sagarpur", "Rampatti"]),
-    (2303, "Rajnagar", ["Rajnagar", "Simri", "Bhaunrah", "Kataiya", "Mangrauni", "Pokharauni", "Rampur"]),
+    (
+        2301,
+        "Bisfi",
+        [
+            "Bisfi", "Bhaur", "Rathos", "Parsauni", "Singhia", "Korian", "Sahsaula",
+        ],
+    ),
+    (
+        2302,
+        "Pandaul",
+        [
+            "Pandaul",
+            "Sarisab Pahi",
+            "Bhatsimri",
+            "Lohat",
+            "Mahthaur",
+            "Sagarpur",
+            "Rampatti",
+        ],
+    ),
+    (
+        2303,
+        "Rajnagar",
+        [
+            "Rajnagar",
+            "Simri",
+            "Bhaunrah",
+            "Kataiya",
+            "Mangrauni",
+            "Pokharauni",
+            "Rampur",
+        ],
+    ),
 ];
 
 /// Two further villages in each Gram Panchayat, in block and GP order.
 const OTHER_VILLAGES: [&str; 42] = [
-    "Basauli", "Chanaur", "Dhanga", "Ekhatha", "Gangauli", "Harlakhi", "Jagatpur",
-    "Kachhua", "Khajauli Tola", "Lalbagh", "Madhepur Tola", "Nanaur", "Pachahi", "Ratauli",
-    "Sakri Tola", "Tarauni", "Urahi", "Baluaha", "Bhagwatipur", "Chhatauna", "Deep",
-    "Etwarpur", "Gadhia", "Hati", "Jitwarpur", "Kapileshwar", "Koilakh", "Laxmipur",
-    "Mahinathpur", "Nehra", "Parihara", "Rahuwa", "Saurath", "Sugauna", "Thadhi",
-    "Ujan", "Balha", "Bhawanipur", "Chakka", "Dhamura", "Gauripur", "Itharwa",
+    "Basauli",
+    "Chanaur",
+    "Dhanga",
+    "Ekhatha",
+    "Gangauli",
+    "Harlakhi",
+    "Jagatpur",
+    "Kachhua",
+    "Khajauli Tola",
+    "Lalbagh",
+    "Madhepur Tola",
+    "Nanaur",
+    "Pachahi",
+    "Ratauli",
+    "Sakri Tola",
+    "Tarauni",
+    "Urahi",
+    "Baluaha",
+    "Bhagwatipur",
+    "Chhatauna",
+    "Deep",
+    "Etwarpur",
+    "Gadhia",
+    "Hati",
+    "Jitwarpur",
+    "Kapileshwar",
+    "Koilakh",
+    "Laxmipur",
+    "Mahinathpur",
+    "Nehra",
+    "Parihara",
+    "Rahuwa",
+    "Saurath",
+    "Sugauna",
+    "Thadhi",
+    "Ujan",
+    "Balha",
+    "Bhawanipur",
+    "Chakka",
+    "Dhamura",
+    "Gauripur",
+    "Itharwa",
 ];
 
 /// The 63 villages of the synthetic district, in block, Gram Panchayat and
@@ -94,7 +163,11 @@ pub fn villages() -> Vec<PlaceInfo> {
             let gp_code = 100_000 + (b as u32 + 1) * 10_000 + (g as u32 + 1) * 100;
             let gp = area(gp_code, gp_name);
             for v in 0..3u32 {
-                let name = if v == 0 { gp_name } else { others.next().copied().unwrap_or("Tola") };
+                let name = if v == 0 {
+                    gp_name
+                } else {
+                    others.next().copied().unwrap_or("Tola")
+                };
                 let code = 200_000 + (b as u32 + 1) * 10_000 + (g as u32 + 1) * 100 + (v + 1) * 10;
                 // A fixed spread of sizes, so rosters differ by village.
                 let households = 150 + (code.wrapping_mul(2_654_435_761) >> 7) % 451;

@@ -15,7 +15,7 @@ use crate::api::{Context, Record};
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::model::Geography;
 
-/// Largest count estimate accepted (a village has at most a few thousand children). [ours]
+/// Largest count estimate accepted (a village has at most a few thousand children). (ours)
 const MAX_COUNT_ESTIMATE: f64 = 100_000.0;
 
 /// Push `dna_unknown_theme` when `theme` is not in the catalogue; true when known.
@@ -23,7 +23,11 @@ pub(crate) fn check_theme(rules: &DnaRules, theme: &str, path: &str, out: &mut C
     if rules.themes.contains_key(theme) {
         return true;
     }
-    let allowed: Vec<Value> = rules.themes.keys().map(|k| Value::from(k.as_str())).collect();
+    let allowed: Vec<Value> = rules
+        .themes
+        .keys()
+        .map(|k| Value::from(k.as_str()))
+        .collect();
     out.push(
         Code::DnaUnknownTheme,
         path,
@@ -33,11 +37,18 @@ pub(crate) fn check_theme(rules: &DnaRules, theme: &str, path: &str, out: &mut C
 }
 
 /// Report every theme listed twice; `themes` gives (theme, path of the theme field).
-pub(crate) fn check_unique<'a>(themes: impl Iterator<Item = (&'a str, String)>, out: &mut Collector) {
+pub(crate) fn check_unique<'a>(
+    themes: impl Iterator<Item = (&'a str, String)>,
+    out: &mut Collector,
+) {
     let mut seen = BTreeSet::new();
     for (theme, path) in themes {
         if !seen.insert(theme) {
-            out.push(Code::DnaDuplicateTheme, path, Params::new().with("theme", theme));
+            out.push(
+                Code::DnaDuplicateTheme,
+                path,
+                Params::new().with("theme", theme),
+            );
         }
     }
 }
@@ -75,14 +86,27 @@ pub(crate) fn check_value(unit: EstimateUnit, value: f64, path: &str, out: &mut 
     }
 }
 
-fn check_evidence(rules: &DnaRules, theme: &str, severity: u8, estimate: Option<f64>, path: &str, out: &mut Collector) {
+fn check_evidence(
+    rules: &DnaRules,
+    theme: &str,
+    severity: u8,
+    estimate: Option<f64>,
+    path: &str,
+    out: &mut Collector,
+) {
     check_severity(rules, severity, &pointer(path, "severity"), out);
     if let (Some(e), Some(t)) = (estimate, rules.themes.get(theme)) {
         check_value(t.unit, e, &pointer(path, "estimate"), out);
     }
 }
 
-pub(crate) fn not_future(field: &str, date: NaiveDate, path: &str, ctx: &Context<'_>, out: &mut Collector) {
+pub(crate) fn not_future(
+    field: &str,
+    date: NaiveDate,
+    path: &str,
+    ctx: &Context<'_>,
+    out: &mut Collector,
+) {
     if date > ctx.today {
         out.push(
             Code::DateInFuture,
@@ -98,31 +122,61 @@ pub(crate) fn not_future(field: &str, date: NaiveDate, path: &str, ctx: &Context
 /// The record is about a block (and maybe a village): those levels must be present.
 pub(crate) fn require_levels(geo: &Geography, village: bool, out: &mut Collector) {
     if geo.block.is_none() {
-        out.push(Code::DnaGeographyLevelMissing, "/geography/block", Params::new().with("level", "block"));
+        out.push(
+            Code::DnaGeographyLevelMissing,
+            "/geography/block",
+            Params::new().with("level", "block"),
+        );
     }
     if village && geo.village.is_none() {
-        out.push(Code::DnaGeographyLevelMissing, "/geography/village", Params::new().with("level", "village"));
+        out.push(
+            Code::DnaGeographyLevelMissing,
+            "/geography/village",
+            Params::new().with("level", "village"),
+        );
     }
 }
 
-fn check_group(rules: &DnaRules, ctx: &Context<'_>, group: &FocusGroup, children: bool, path: &str, out: &mut Collector) {
+fn check_group(
+    rules: &DnaRules,
+    ctx: &Context<'_>,
+    group: &FocusGroup,
+    children: bool,
+    path: &str,
+    out: &mut Collector,
+) {
     let adult_from = ctx.profile.ages.child_under;
     for (i, b) in group.participants.iter().enumerate() {
         let at = pointer(&pointer(path, "participants"), i);
-        let params = || Params::new().with("age_from", b.age_from).with("age_to", b.age_to);
+        let params = || {
+            Params::new()
+                .with("age_from", b.age_from)
+                .with("age_to", b.age_to)
+        };
         if b.age_from > b.age_to {
             out.push(Code::DnaAgeBandReversed, pointer(&at, "age_to"), params());
-        } else if children && (b.age_to >= adult_from || b.age_from < rules.groups.children_min_age) {
+        } else if children && (b.age_to >= adult_from || b.age_from < rules.groups.children_min_age)
+        {
             let max = adult_from.saturating_sub(1);
-            let p = params().with("minimum", rules.groups.children_min_age).with("maximum", max);
+            let p = params()
+                .with("minimum", rules.groups.children_min_age)
+                .with("maximum", max);
             out.push(Code::DnaGroupMemberNotChild, at, p);
         } else if !children && b.age_from < adult_from {
-            out.push(Code::DnaGroupMemberNotAdult, at, params().with("minimum", adult_from));
+            out.push(
+                Code::DnaGroupMemberNotAdult,
+                at,
+                params().with("minimum", adult_from),
+            );
         }
     }
     let size = group.size();
     if size < rules.groups.min_size || size > rules.groups.max_size {
-        let name = if children { "children_group" } else { "adult_group" };
+        let name = if children {
+            "children_group"
+        } else {
+            "adult_group"
+        };
         out.push(
             Code::DnaGroupSizeImplausible,
             pointer(path, "participants"),
@@ -141,15 +195,29 @@ impl Record for DnaVillage {
         require_levels(&self.geography, true, out);
         not_future("date", self.date, "/date", ctx, out);
         check_group(rules, ctx, &self.groups.adult, false, "/groups/adult", out);
-        check_group(rules, ctx, &self.groups.children, true, "/groups/children", out);
+        check_group(
+            rules,
+            ctx,
+            &self.groups.children,
+            true,
+            "/groups/children",
+            out,
+        );
 
         for (i, f) in self.findings.iter().enumerate() {
             let at = pointer("/findings", i);
             let known = check_theme(rules, &f.theme, &pointer(&at, "theme"), out);
             if f.adult_group.is_none() && f.children_group.is_none() {
-                out.push(Code::DnaFindingEmpty, at.clone(), Params::new().with("theme", f.theme.as_str()));
+                out.push(
+                    Code::DnaFindingEmpty,
+                    at.clone(),
+                    Params::new().with("theme", f.theme.as_str()),
+                );
             }
-            for (field, ev) in [("adult_group", &f.adult_group), ("children_group", &f.children_group)] {
+            for (field, ev) in [
+                ("adult_group", &f.adult_group),
+                ("children_group", &f.children_group),
+            ] {
                 if let Some(ev) = ev {
                     let p = pointer(&at, field);
                     let theme = if known { f.theme.as_str() } else { "" };
@@ -158,7 +226,10 @@ impl Record for DnaVillage {
             }
         }
         check_unique(
-            self.findings.iter().enumerate().map(|(i, f)| (f.theme.as_str(), format!("/findings/{i}/theme"))),
+            self.findings
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.theme.as_str(), format!("/findings/{i}/theme"))),
             out,
         );
 
@@ -172,7 +243,11 @@ impl Record for DnaVillage {
                 let ep = pointer(&pointer(&at, "evidence"), j);
                 if check_theme(rules, &e.theme, &pointer(&ep, "theme"), out) {
                     if !discussed.contains(e.theme.as_str()) {
-                        out.push(Code::DnaThemeNotDiscussed, pointer(&ep, "theme"), Params::new().with("theme", e.theme.as_str()));
+                        out.push(
+                            Code::DnaThemeNotDiscussed,
+                            pointer(&ep, "theme"),
+                            Params::new().with("theme", e.theme.as_str()),
+                        );
                     }
                     check_evidence(rules, &e.theme, e.severity, e.estimate, &ep, out);
                 } else {
@@ -180,13 +255,20 @@ impl Record for DnaVillage {
                 }
             }
             check_unique(
-                iv.evidence.iter().enumerate().map(|(j, e)| (e.theme.as_str(), format!("{at}/evidence/{j}/theme"))),
+                iv.evidence
+                    .iter()
+                    .enumerate()
+                    .map(|(j, e)| (e.theme.as_str(), format!("{at}/evidence/{j}/theme"))),
                 out,
             );
         }
         for role in &rules.required_duty_bearers {
             if !self.interviews.iter().any(|iv| iv.role == *role) {
-                out.push(Code::DnaDutyBearerNotInterviewed, "/interviews", Params::new().with("role", role.as_str()));
+                out.push(
+                    Code::DnaDutyBearerNotInterviewed,
+                    "/interviews",
+                    Params::new().with("role", role.as_str()),
+                );
             }
         }
     }
@@ -221,7 +303,10 @@ impl Record for DnaBlock {
                 }
             }
             check_unique(
-                iv.responses.iter().enumerate().map(|(j, r)| (r.theme.as_str(), format!("{at}/responses/{j}/theme"))),
+                iv.responses
+                    .iter()
+                    .enumerate()
+                    .map(|(j, r)| (r.theme.as_str(), format!("{at}/responses/{j}/theme"))),
                 out,
             );
         }
@@ -247,7 +332,13 @@ impl Record for SecondaryData {
                         .with("later", row.period_to.to_string()),
                 );
             }
-            not_future("period_to", row.period_to, &pointer(&at, "period_to"), ctx, out);
+            not_future(
+                "period_to",
+                row.period_to,
+                &pointer(&at, "period_to"),
+                ctx,
+                out,
+            );
             if let Some(theme) = &row.theme {
                 if check_theme(rules, theme, &pointer(&at, "theme"), out) {
                     let expected = rules.themes.get(theme).map(|t| t.unit);
@@ -257,7 +348,10 @@ impl Record for SecondaryData {
                             pointer(&at, "unit"),
                             Params::new()
                                 .with("unit", row.unit.as_str())
-                                .with("expected", expected.map(EstimateUnit::as_str).unwrap_or_default())
+                                .with(
+                                    "expected",
+                                    expected.map(EstimateUnit::as_str).unwrap_or_default(),
+                                )
                                 .with("theme", theme.as_str()),
                         );
                     }
@@ -280,7 +374,11 @@ impl Record for VillageCollation {
                 let sp = pointer(&pointer(&at, "sources"), j);
                 check_severity(rules, s.severity, &pointer(&sp, "severity"), out);
                 if !seen.insert(s.source) {
-                    out.push(Code::DnaDuplicateSource, pointer(&sp, "source"), Params::new().with("source", s.source.as_str()));
+                    out.push(
+                        Code::DnaDuplicateSource,
+                        pointer(&sp, "source"),
+                        Params::new().with("source", s.source.as_str()),
+                    );
                 }
             }
             if let Some(b) = row.block_severity {
@@ -303,7 +401,10 @@ impl Record for VillageCollation {
             }
         }
         check_unique(
-            self.themes.iter().enumerate().map(|(i, r)| (r.theme.as_str(), format!("/themes/{i}/theme"))),
+            self.themes
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.theme.as_str(), format!("/themes/{i}/theme"))),
             out,
         );
     }
