@@ -41,6 +41,8 @@ pub struct RuleProfile {
     pub default_composition_profile: String,
     /// Points and bands of the VCPC functionality index.
     pub functionality: FunctionalityRules,
+    /// District Need Assessment: themes, severity scale, group rules and weights.
+    pub dna: crate::dna::DnaRules,
 }
 
 /// Age limits, in completed years ("under N" means age < N).
