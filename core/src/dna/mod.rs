@@ -18,3 +18,8 @@ mod rules;
 pub use catalogue::{DnaRules, EstimateUnit, Theme};
 pub use model::*;
 pub use places::PlaceInfo;
+pub mod triangulate;
+mod triangulate_api;
+
+pub use triangulate::{baseline, Baseline, DnaDataset};
+pub use triangulate_api::baseline_value;
