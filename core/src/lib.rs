@@ -35,6 +35,7 @@ pub mod report;
 pub mod rules;
 pub mod scoring;
 mod structural;
+pub mod tasks;
 pub mod workflow;
 
 /// The README's Rust code blocks, compiled and run as doctests so they cannot rot.
