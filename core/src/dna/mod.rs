@@ -13,7 +13,7 @@ pub mod catalogue;
 pub mod generate;
 pub mod model;
 mod places;
-mod rules;
+pub(crate) mod rules;
 
 pub use catalogue::{DnaRules, EstimateUnit, Theme};
 pub use model::*;
