@@ -63,6 +63,8 @@ kinds! {
 
 
     // --- survey microdata kinds (module indicators) ---
+    /// One household member aged 0-24 in the child roster (survey microdata).
+    RosterRow = "roster_row" => crate::indicators::RosterRow;
 
 }
 
