@@ -352,10 +352,6 @@ catalogue! {
     IndicatorDuplicate = "indicator_duplicate", Error,
         "indicator {id} is defined twice",
         "संकेतक {id} दो बार परिभाषित है";
-    /// An indicator id not in the catalogue.
-    IndicatorUnknown = "indicator_unknown", Error,
-        "unknown indicator {id}",
-        "अज्ञात संकेतक {id}";
     /// Age bands that are empty, overlapping or out of order.
     AgeBandsInvalid = "age_bands_invalid", Error,
         "age band {band} is empty, overlaps the previous band or is out of order",

@@ -1,5 +1,7 @@
 //! The engine against an independent, plain-loop computation on random rows.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: fail loudly
+
 use std::collections::BTreeMap;
 
 use suraksha::indicators::{

@@ -1,5 +1,7 @@
 //! Property tests: merge laws of partial aggregates and suppression safety.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: fail loudly
+
 use proptest::prelude::*;
 use suraksha::indicators::{
     is_safe, suppress, table_groups, AgeBands, Catalogue, Count, Dimension, Engine, GeoLevel,

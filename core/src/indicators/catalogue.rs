@@ -148,9 +148,9 @@ impl Catalogue {
             match self.get(id) {
                 Some(ind) => out.push(ind.clone()),
                 None => errors.push(Diagnostic::new(
-                    Code::IndicatorUnknown,
+                    Code::InvalidValue,
                     pointer("", i),
-                    Params::new().with("id", *id),
+                    Params::new().with("detail", format!("unknown indicator `{id}`")),
                     Locale::En,
                 )),
             }

@@ -112,7 +112,10 @@ impl Field {
 }
 
 /// The roster as columns, all of the same length. Geography columns hold LGD codes.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
 pub struct RosterColumns {
     /// District LGD code.
     pub district: Vec<u32>,

@@ -8,7 +8,6 @@
 //! - [`Engine`]: one pass over columns into a mergeable [`Partial`] aggregate.
 //! - [`Partial::table`]: any geography level and breakdown, with 95 % Wilson
 //!   intervals and small-cell [`Suppression`] on by default.
-//! - [`generate`]: a seeded synthetic roster for the pilot district.
 //!
 //! ```
 //! use suraksha::indicators::{AgeBands, Catalogue, Engine, RosterColumns, TableOptions};
@@ -26,6 +25,7 @@ mod aggregate;
 mod catalogue;
 mod columns;
 mod predicate;
+mod records;
 mod roster;
 mod suppress;
 mod table;

@@ -170,9 +170,9 @@ impl Partial {
     ) -> Result<Table, Report> {
         let unknown = || {
             Report::single(Diagnostic::new(
-                Code::IndicatorUnknown,
+                Code::InvalidValue,
                 "",
-                Params::new().with("id", id),
+                Params::new().with("detail", format!("unknown indicator `{id}`")),
                 Locale::En,
             ))
         };
