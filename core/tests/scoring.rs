@@ -209,3 +209,27 @@ fn profile_patch_is_validated() {
     );
     assert_eq!(patched.profile.ages.child_under, 18);
 }
+
+#[test]
+fn tasks_are_overdue_or_upcoming() {
+    use suraksha::tasks::{tasks, TaskState};
+    let c = ctx(Locale::En);
+    // The sample case: high risk, last visit 20 Nov (due 27 Nov: upcoming), school enrolment due 15 Dec.
+    let t = tasks(Kind::Case, &sample("case"), &c).unwrap();
+    let states: Vec<(&str, TaskState)> = t.iter().map(|t| (t.task.as_str(), t.state)).collect();
+    assert_eq!(
+        states,
+        vec![
+            ("follow_up", TaskState::Upcoming),
+            ("service", TaskState::Later)
+        ]
+    );
+    let mut late = sample("case");
+    late["last_follow_up"] = json!("2026-11-02");
+    let t = tasks(Kind::Case, &late, &c).unwrap();
+    assert_eq!((t[0].state, t[0].days_overdue), (TaskState::Overdue, 14));
+    // A done referral has nothing left to do.
+    assert!(tasks(Kind::Referral, &sample("referral"), &c)
+        .unwrap()
+        .is_empty());
+}
