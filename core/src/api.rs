@@ -75,6 +75,14 @@ kinds! {
 
 
     // --- survey microdata kinds (module indicators) ---
+    /// One household member aged 0-24 in the child roster (survey microdata).
+    RosterRow = "roster_row" => crate::indicators::RosterRow;
+    /// A whole roster as columns of equal length (see `RosterColumns`).
+    RosterColumns = "roster_columns" => crate::indicators::RosterColumns;
+    /// An indicator catalogue (indicators with numerator and denominator predicates).
+    IndicatorCatalogue = "indicator_catalogue" => crate::indicators::Catalogue;
+    /// A partial aggregate of the indicator engine, before merging.
+    IndicatorPartial = "indicator_partial" => crate::indicators::Partial;
 
 }
 
