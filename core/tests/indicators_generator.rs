@@ -5,7 +5,9 @@
 
 use std::path::Path;
 
-use suraksha::indicators::generate::{roster_columns, roster_rows, village_rates, SAMPLE_HOUSEHOLDS, SAMPLE_SEED};
+use suraksha::indicators::generate::{
+    roster_columns, roster_rows, village_rates, SAMPLE_HOUSEHOLDS, SAMPLE_SEED,
+};
 use suraksha::indicators::{
     read_roster, roster_to_csv, AgeBands, Catalogue, Engine, GeoLevel, Suppression, TableOptions,
 };
@@ -20,18 +22,27 @@ fn engine_recovers_the_generator_rates_within_their_intervals() {
         checks += c;
     }
     // 96 95 % intervals (correlated within a seed): about 5 misses by chance; many more is a bias.
-    assert!(misses * 10 <= checks, "{misses} of {checks} intervals miss the truth");
+    assert!(
+        misses * 10 <= checks,
+        "{misses} of {checks} intervals miss the truth"
+    );
 }
 
 fn misses_for(seed: u64) -> (usize, usize) {
     let cols = roster_columns(seed, 300);
     assert!(cols.len() > 50_000, "{} rows", cols.len());
     let cat = Catalogue::builtin().unwrap();
-    let partial = Engine::new(&cat, AgeBands::default()).unwrap().accumulate(&cols).unwrap();
+    let partial = Engine::new(&cat, AgeBands::default())
+        .unwrap()
+        .accumulate(&cols)
+        .unwrap();
     let rates = village_rates(seed);
     let opts = TableOptions {
         level: GeoLevel::Village,
-        suppression: Suppression { enabled: false, ..Suppression::default() },
+        suppression: Suppression {
+            enabled: false,
+            ..Suppression::default()
+        },
         ..TableOptions::default()
     };
     let mut misses = 0;
@@ -41,7 +52,12 @@ fn misses_for(seed: u64) -> (usize, usize) {
         // Expected district and block rates: village truths weighted by village denominators.
         let mut expect = std::collections::BTreeMap::<u32, (f64, f64)>::new();
         for r in table.rows.iter().filter(|r| r.village.is_some()) {
-            let truth = rates.iter().find(|v| Some(v.village) == r.village).unwrap().get(&ind.id).unwrap();
+            let truth = rates
+                .iter()
+                .find(|v| Some(v.village) == r.village)
+                .unwrap()
+                .get(&ind.id)
+                .unwrap();
             let n = r.denominator.unwrap() as f64;
             for key in [0, r.block.unwrap()] {
                 let e = expect.entry(key).or_default();
@@ -55,7 +71,10 @@ fn misses_for(seed: u64) -> (usize, usize) {
             checks += 1;
             if !(r.ci_low.unwrap() <= want && want <= r.ci_high.unwrap()) {
                 misses += 1;
-                eprintln!("{} {:?}: truth {want:.2} outside {}", ind.id, r.block, r.display);
+                eprintln!(
+                    "{} {:?}: truth {want:.2} outside {}",
+                    ind.id, r.block, r.display
+                );
             }
         }
     }
@@ -66,9 +85,19 @@ fn misses_for(seed: u64) -> (usize, usize) {
 fn district_rates_are_near_published_levels() {
     let cols = roster_columns(SAMPLE_SEED, 100);
     let cat = Catalogue::builtin().unwrap();
-    let partial = Engine::new(&cat, AgeBands::default()).unwrap().accumulate(&cols).unwrap();
-    let opts = TableOptions { level: GeoLevel::District, ..TableOptions::default() };
-    let value = |id: &str| partial.table(&cat, id, &opts).unwrap().rows[0].value.unwrap();
+    let partial = Engine::new(&cat, AgeBands::default())
+        .unwrap()
+        .accumulate(&cols)
+        .unwrap();
+    let opts = TableOptions {
+        level: GeoLevel::District,
+        ..TableOptions::default()
+    };
+    let value = |id: &str| {
+        partial.table(&cat, id, &opts).unwrap().rows[0]
+            .value
+            .unwrap()
+    };
     let cm = value("sdg_5_3_1_before_18");
     assert!((33.0..48.0).contains(&cm), "child marriage {cm}");
     assert!((60.0..90.0).contains(&value("sdg_16_9_1")));
@@ -86,7 +115,10 @@ fn sample_roster_file_is_the_generator_output_and_valid() {
     }
     let shipped = std::fs::read_to_string(&path).unwrap();
     assert!(shipped == csv, "examples/district/roster.csv is stale: run SURAKSHA_BLESS=1 cargo test --test indicators_generator");
-    let ctx = Context { today: suraksha::indicators::generate::survey_date(), ..Context::default() };
+    let ctx = Context {
+        today: suraksha::indicators::generate::survey_date(),
+        ..Context::default()
+    };
     let (cols, rejected) = read_roster(&shipped, &ctx).unwrap();
     assert!(rejected.is_empty(), "{:?}", rejected.first());
     assert_eq!(cols.len(), rows.len());
@@ -100,10 +132,25 @@ fn bad_csv_rows_are_reported_with_their_paths() {
     assert_eq!(cols.len(), 1);
     let got: Vec<(usize, Vec<(&str, &str)>)> = rejected
         .iter()
-        .map(|r| (r.row, r.report.diagnostics.iter().map(|d| (d.code.as_str(), d.path.as_str())).collect()))
+        .map(|r| {
+            (
+                r.row,
+                r.report
+                    .diagnostics
+                    .iter()
+                    .map(|d| (d.code.as_str(), d.path.as_str()))
+                    .collect(),
+            )
+        })
         .collect();
-    assert_eq!(got, vec![
-        (1, vec![("wrong_type", "/age")]),
-        (2, vec![("out_of_range", "/age"), ("invalid_enum_value", "/work")]),
-    ]);
+    assert_eq!(
+        got,
+        vec![
+            (1, vec![("wrong_type", "/age")]),
+            (
+                2,
+                vec![("out_of_range", "/age"), ("invalid_enum_value", "/work")]
+            ),
+        ]
+    );
 }

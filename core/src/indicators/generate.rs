@@ -109,7 +109,7 @@ pub fn roster_columns(seed: u64, households: u32) -> RosterColumns {
 fn generate(seed: u64, households: u32, mut emit: impl FnMut(RosterRow)) {
     let rates = village_rates(seed);
     let district_code = district_area().lgd_code;
-    let mut rng = SplitMix64::new(seed ^ 0x5EED_0F_C41D);
+    let mut rng = SplitMix64::new(seed ^ 0x005E_ED0F_C41D);
     for r in &rates {
         for h in 0..households {
             let household = format!("H{}-{:05}", r.village, h + 1);
@@ -238,7 +238,8 @@ fn work(rng: &mut SplitMix64, age: u8, labour: f64) -> Work {
 }
 
 fn marriage(rng: &mut SplitMix64, row: &mut RosterRow, age: u8, r: &VillageRates) {
-    let married_at = |rng: &mut SplitMix64, lo: u32, hi: u32| u8::try_from(rng.range(lo, hi)).unwrap_or(18);
+    let married_at =
+        |rng: &mut SplitMix64, lo: u32, hi: u32| u8::try_from(rng.range(lo, hi)).unwrap_or(18);
     let at = match (row.sex, age) {
         (Sex::Female, 20..=24) => {
             if rng.chance(r.married_before_18) {
@@ -254,7 +255,9 @@ fn marriage(rng: &mut SplitMix64, row: &mut RosterRow, age: u8, r: &VillageRates
                 None
             }
         }
-        (Sex::Female, 15..=17) if rng.chance(r.girls_married) => Some(married_at(rng, 13, u32::from(age))),
+        (Sex::Female, 15..=17) if rng.chance(r.girls_married) => {
+            Some(married_at(rng, 13, u32::from(age)))
+        }
         (Sex::Male, 18..=24) if rng.chance(0.04 * f64::from(age - 17)) => {
             Some(married_at(rng, 17, u32::from(age)))
         }

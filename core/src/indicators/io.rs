@@ -30,7 +30,14 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "social_group",
 ];
 
-const NUMERIC: [&str; 6] = ["district", "block", "village", "age", "work_hours", "age_at_marriage"];
+const NUMERIC: [&str; 6] = [
+    "district",
+    "block",
+    "village",
+    "age",
+    "work_hours",
+    "age_at_marriage",
+];
 const BOOLEAN: [&str; 2] = ["birth_registered", "disability"];
 
 /// Write rows as CSV with the [`CSV_COLUMNS`] header.
@@ -75,7 +82,11 @@ fn cell_value(column: &str, cell: &str) -> Value {
 pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     let header: Vec<String> = match lines.next() {
-        Some(h) => h.trim_start_matches('\u{feff}').split(',').map(|s| s.trim().to_owned()).collect(),
+        Some(h) => h
+            .trim_start_matches('\u{feff}')
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .collect(),
         None => {
             return Err(Report::single(Diagnostic::new(
                 Code::InvalidValue,
@@ -100,7 +111,10 @@ pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
 
 /// Read a roster from CSV or NDJSON text (NDJSON when the first non-blank
 /// character is `{`), validating every row; invalid rows are returned, not kept.
-pub fn read_roster(text: &str, ctx: &Context<'_>) -> Result<(RosterColumns, Vec<RejectedRow>), Report> {
+pub fn read_roster(
+    text: &str,
+    ctx: &Context<'_>,
+) -> Result<(RosterColumns, Vec<RejectedRow>), Report> {
     let values = if text.trim_start().starts_with('{') {
         let mut values = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
