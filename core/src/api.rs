@@ -65,6 +65,10 @@ kinds! {
     SecondaryData = "secondary_data" => crate::dna::SecondaryData;
     /// Village-level collation joining Part I and Part II per theme.
     VillageCollation = "village_collation" => crate::dna::VillageCollation;
+    /// A review of a child care institution against a benchmark frame.
+    CciAssessment = "cci_assessment" => crate::cci::CciAssessment;
+    /// A benchmark frame for CCI reviews (domains, items, weights, bands).
+    CciFrame = "cci_frame" => crate::cci::CciFrame;
 
 
     // (keep this gap: it separates the two groups for merges)

@@ -308,6 +308,51 @@ catalogue! {
         "स्रोत {source} एक से अधिक बार दर्ज है";
 
 
+    /// A scored item that the benchmark frame does not have.
+    CciUnknownItem = "cci_unknown_item", Error,
+        "item {item} is not in frame {frame}",
+        "मद {item} ढाँचे {frame} में नहीं है";
+    /// The same item scored twice.
+    CciDuplicateItem = "cci_duplicate_item", Error,
+        "item {item} is scored more than once",
+        "मद {item} को एक से अधिक बार अंक दिए गए हैं";
+    /// A score outside the frame's scale.
+    CciScoreOutOfScale = "cci_score_out_of_scale", Error,
+        "score {score} is outside the scale 0 to {maximum}",
+        "अंक {score} पैमाने 0 से {maximum} के बाहर है";
+    /// An item with neither a score nor N/A, or with both.
+    CciScoreOrNa = "cci_score_or_na", Error,
+        "item {item} needs exactly one of a score or not_applicable",
+        "मद {item} के लिए अंक या not_applicable में से ठीक एक आवश्यक है";
+    /// N/A on an item the frame requires to be scored.
+    CciNaNotAllowed = "cci_na_not_allowed", Error,
+        "item {item} applies to every institution and cannot be marked not applicable",
+        "मद {item} हर संस्था पर लागू होता है, इसे अलागू नहीं माना जा सकता";
+    /// A frame item the assessment did not score.
+    CciItemNotAssessed = "cci_item_not_assessed", Warning,
+        "item {item} of frame {frame} was not assessed",
+        "ढाँचे {frame} के मद {item} का आकलन नहीं हुआ";
+    /// A score given without evidence.
+    CciEvidenceMissing = "cci_evidence_missing", Warning,
+        "score for item {item} gives no evidence",
+        "मद {item} के अंक के साथ कोई साक्ष्य नहीं दिया गया";
+    /// The assessment names a frame that is not the shipped one and none was supplied.
+    CciUnknownFrame = "cci_unknown_frame", Warning,
+        "frame {frame} is not the shipped frame {known}; items are checked only when the frame is supplied",
+        "ढाँचा {frame} उपलब्ध ढाँचा {known} नहीं है; मदों की जाँच तभी होगी जब ढाँचा दिया जाए";
+    /// More children resident than the sanctioned capacity.
+    CciOverCapacity = "cci_over_capacity", Warning,
+        "{children} children are resident, above the capacity of {capacity}",
+        "{children} बच्चे रह रहे हैं, जो क्षमता {capacity} से अधिक है";
+    /// A weight that is zero or negative.
+    CciWeightNotPositive = "cci_weight_not_positive", Error,
+        "weight {weight} must be above 0",
+        "भार {weight} 0 से अधिक होना चाहिए";
+    /// Rating bands whose thresholds do not fall from best to worst.
+    CciBandsOutOfOrder = "cci_bands_out_of_order", Error,
+        "band {band} starts at {minimum}, which is not below the band before it ({previous})",
+        "श्रेणी {band} {minimum} से आरंभ होती है, जो पिछली श्रेणी ({previous}) से कम नहीं है";
+
     // (keep this gap: it separates the two groups for merges)
 
 

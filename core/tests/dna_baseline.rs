@@ -150,6 +150,11 @@ fn value_api_matches_typed_api_and_reports_paths() {
     let direct = baseline(&DnaRules::default(), &data);
     assert_eq!(via_value.villages, direct.villages);
     assert_eq!(via_value.priorities, direct.priorities);
+    // The result crosses to Python and JS as JSON and back unchanged.
+    let json = serde_json::to_value(&direct).unwrap();
+    assert!(json["villages"][0]["themes"][0]["agreement"].is_number());
+    let back: suraksha::dna::Baseline = serde_json::from_value(json).unwrap();
+    assert_eq!(back, direct);
 
     let mut bad = value.clone();
     bad["villages"][3]["findings"][0]["theme"] = json!("witchcraft");

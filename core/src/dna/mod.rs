@@ -13,11 +13,12 @@ pub mod catalogue;
 pub mod generate;
 pub mod model;
 mod places;
-mod rules;
+pub(crate) mod rules;
 
 pub use catalogue::{DnaRules, EstimateUnit, Theme};
 pub use model::*;
 pub use places::PlaceInfo;
+mod results;
 pub mod triangulate;
 mod triangulate_api;
 
