@@ -171,6 +171,7 @@ fn value_api_matches_typed_api_and_reports_paths() {
     bad["villages"][3]["findings"][0]["theme"] = json!("witchcraft");
     bad["blocks"][1]["id"] = bad["blocks"][0]["id"].clone();
     bad["extra"] = json!(1);
+    bad["villages"][7]["geography"] = bad["villages"][6]["geography"].clone();
     let report = baseline_value(&bad, &ctx()).unwrap_err();
     let got: BTreeSet<(String, String)> = report
         .diagnostics
