@@ -52,8 +52,9 @@ fn context(options: &JsValue) -> Result<Context<'static>, Report> {
     Options::from_value(&to_json(options, true, Locale::En)?)?.context()
 }
 
-fn kind(name: &str, ctx: &Context<'_>) -> Result<Kind, Report> {
-    Kind::parse(name, ctx.locale)
+/// A kind name; JS may pass anything, and a non-string is an unknown kind.
+fn kind(name: &JsValue, locale: Locale) -> Result<Kind, Report> {
+    Kind::parse(&name.as_string().unwrap_or_default(), locale)
 }
 
 /// Serialise a JSON value to a JS value (JSON.parse of our own output cannot fail).
@@ -96,10 +97,10 @@ fn outcome<T: Serialize>(name: &str, result: Result<T, Report>) -> JsValue {
 /// Validate a record of `kind` (object or JSON text): success when it has no
 /// errors (warnings may remain in the report), failure with every diagnostic otherwise.
 #[wasm_bindgen(skip_typescript)]
-pub fn validate(kind_name: &str, record: JsValue, options: JsValue) -> JsValue {
+pub fn validate(kind_name: JsValue, record: JsValue, options: JsValue) -> JsValue {
     let run = || -> Result<Report, Report> {
         let ctx = context(&options)?;
-        let kind = kind(kind_name, &ctx)?;
+        let kind = kind(&kind_name, ctx.locale)?;
         let report = api::validate(kind, &to_json(&record, true, ctx.locale)?, &ctx);
         if report.valid {
             Ok(report)
@@ -118,8 +119,8 @@ pub fn kinds() -> JsValue {
 
 /// The JSON Schema (draft 2020-12) of a kind.
 #[wasm_bindgen(skip_typescript)]
-pub fn schema(kind_name: &str) -> JsValue {
-    outcome("schema", Kind::parse(kind_name, Locale::En).map(Kind::schema))
+pub fn schema(kind_name: JsValue) -> JsValue {
+    outcome("schema", kind(&kind_name, Locale::En).map(Kind::schema))
 }
 
 /// Every diagnostic code with its severity and English and Hindi templates.
@@ -156,10 +157,10 @@ pub fn functionality(vcpc: JsValue, options: JsValue) -> JsValue {
 
 /// Apply a transition to a case or referral; success holds the updated record.
 #[wasm_bindgen(skip_typescript)]
-pub fn transition(kind_name: &str, record: JsValue, change: JsValue, options: JsValue) -> JsValue {
+pub fn transition(kind_name: JsValue, record: JsValue, change: JsValue, options: JsValue) -> JsValue {
     let run = || {
         let ctx = context(&options)?;
-        let kind = kind(kind_name, &ctx)?;
+        let kind = kind(&kind_name, ctx.locale)?;
         let record = to_json(&record, true, ctx.locale)?;
         let change = to_json(&change, true, ctx.locale)?;
         suraksha::workflow::apply_transition(kind, &record, &change, &ctx)
