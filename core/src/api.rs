@@ -57,6 +57,14 @@ kinds! {
     Referral = "referral" => Referral;
 
     // --- District Need Assessment and CCI review kinds (modules dna, cci) ---
+    /// District Need Assessment Part I: one village's focus groups and duty bearer interviews.
+    DnaVillage = "dna_village" => crate::dna::DnaVillage;
+    /// District Need Assessment Part II: block duty bearers' responses and commitments.
+    DnaBlock = "dna_block" => crate::dna::DnaBlock;
+    /// Official block-department figures (secondary-data template).
+    SecondaryData = "secondary_data" => crate::dna::SecondaryData;
+    /// Village-level collation joining Part I and Part II per theme.
+    VillageCollation = "village_collation" => crate::dna::VillageCollation;
 
 
     // (keep this gap: it separates the two groups for merges)

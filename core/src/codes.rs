@@ -246,6 +246,66 @@ catalogue! {
         "{date} तक {days} दिन बिना बैठक के; प्रोफ़ाइल के अनुसार हर {maximum} दिन में बैठक होनी चाहिए";
 
     // --- District Need Assessment and CCI review (modules dna, cci) ---
+    /// A theme id that is not in the theme catalogue of the rule profile.
+    DnaUnknownTheme = "dna_unknown_theme", Error,
+        "theme {theme} is not in the theme catalogue; known themes: {allowed}",
+        "विषय {theme} विषय-सूची में नहीं है; ज्ञात विषय: {allowed}";
+    /// The same theme is listed twice where themes must be unique.
+    DnaDuplicateTheme = "dna_duplicate_theme", Error,
+        "theme {theme} is listed more than once",
+        "विषय {theme} एक से अधिक बार दर्ज है";
+    /// A severity outside the profile's severity scale.
+    DnaSeverityOutOfScale = "dna_severity_out_of_scale", Error,
+        "severity {severity} is outside the scale {minimum} to {maximum}",
+        "गंभीरता {severity} पैमाने {minimum} से {maximum} के बाहर है";
+    /// An estimate outside what its unit allows.
+    DnaEstimateOutOfRange = "dna_estimate_out_of_range", Error,
+        "estimate {value} is outside {minimum} to {maximum} for unit {unit}",
+        "अनुमान {value} इकाई {unit} के लिए {minimum} से {maximum} के बाहर है";
+    /// A children's group band that includes adults or very young children.
+    DnaGroupMemberNotChild = "dna_group_member_not_child", Error,
+        "children's group band {age_from} to {age_to} is outside the ages {minimum} to {maximum}",
+        "बच्चों के समूह का आयु-वर्ग {age_from} से {age_to}, आयु {minimum} से {maximum} के बाहर है";
+    /// An adult group band that includes children.
+    DnaGroupMemberNotAdult = "dna_group_member_not_adult", Error,
+        "adult group band {age_from} to {age_to} includes children; adults are {minimum} or older",
+        "वयस्क समूह के आयु-वर्ग {age_from} से {age_to} में बच्चे शामिल हैं; वयस्क {minimum} या अधिक आयु के होते हैं";
+    /// An age band whose first age is after its last.
+    DnaAgeBandReversed = "dna_age_band_reversed", Error,
+        "age band {age_from} to {age_to} is reversed",
+        "आयु-वर्ग {age_from} से {age_to} उलटा है";
+    /// A focus group much smaller or larger than a workable group.
+    DnaGroupSizeImplausible = "dna_group_size_implausible", Warning,
+        "{group} has {size} participant(s); a focus group usually has {minimum} to {maximum}",
+        "{group} में {size} प्रतिभागी हैं; फ़ोकस समूह में सामान्यतः {minimum} से {maximum} होते हैं";
+    /// A required village duty bearer was not interviewed.
+    DnaDutyBearerNotInterviewed = "dna_duty_bearer_not_interviewed", Warning,
+        "no interview with the {role}",
+        "{role} का साक्षात्कार नहीं हुआ";
+    /// A finding with evidence from neither group.
+    DnaFindingEmpty = "dna_finding_empty", Error,
+        "finding on {theme} has evidence from neither the adult nor the children's group",
+        "{theme} पर निष्कर्ष में न वयस्क समूह का और न बच्चों के समूह का साक्ष्य है";
+    /// The geography lacks a level the record is about.
+    DnaGeographyLevelMissing = "dna_geography_level_missing", Error,
+        "geography needs the {level} for this record",
+        "इस रिकॉर्ड के लिए भूगोल में {level} आवश्यक है";
+    /// Duty bearer evidence on a theme the groups did not discuss.
+    DnaThemeNotDiscussed = "dna_theme_not_discussed", Warning,
+        "evidence on {theme}, which the focus groups did not discuss",
+        "{theme} पर साक्ष्य, जिस पर फ़ोकस समूहों ने चर्चा नहीं की";
+    /// An official figure whose unit differs from its theme's unit.
+    DnaUnitMismatch = "dna_unit_mismatch", Warning,
+        "unit {unit} differs from the unit {expected} of theme {theme}, so the figure is not compared",
+        "इकाई {unit} विषय {theme} की इकाई {expected} से भिन्न है, इसलिए आँकड़े की तुलना नहीं होगी";
+    /// A consolidated severity outside the range of the sources behind it.
+    DnaCollationOutsideSources = "dna_collation_outside_sources", Warning,
+        "consolidated severity {severity} lies outside the sources' range {minimum} to {maximum}",
+        "समेकित गंभीरता {severity} स्रोतों की सीमा {minimum} से {maximum} के बाहर है";
+    /// The same source twice in one collation row.
+    DnaDuplicateSource = "dna_duplicate_source", Error,
+        "source {source} is listed more than once",
+        "स्रोत {source} एक से अधिक बार दर्ज है";
 
 
     // (keep this gap: it separates the two groups for merges)

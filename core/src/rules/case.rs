@@ -8,6 +8,7 @@ use crate::api::{Context, Record};
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::model::{age_on, Case, CaseStatus, Child, ClosureReason, ConcernKind, Sex};
 use crate::profile::RuleProfile;
+use crate::tasks::{case_tasks, TaskState};
 use crate::workflow::check_case_history;
 
 impl Record for Case {
@@ -22,7 +23,7 @@ impl Record for Case {
         check_closure(self, out);
         check_case_history(self.status, &self.history, out);
         check_pathways(self, &ctx.profile, ctx.today, out);
-        check_follow_up(self, &ctx.profile, ctx.today, out);
+        check_follow_up(self, ctx, out);
     }
 }
 
@@ -330,35 +331,17 @@ fn check_pathways(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collect
     }
 }
 
-fn check_follow_up(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collector) {
-    if c.status != CaseStatus::Open {
-        return;
-    }
-    if let Some(days) = c.risk_level.and_then(|l| p.follow_up_days.get(&l)) {
-        let base = c.last_follow_up.unwrap_or(c.identified_at.date_naive());
-        let due = base + Duration::days(i64::from(*days));
-        if today > due {
-            out.push(
-                Code::FollowUpOverdue,
-                "/last_follow_up",
-                Params::new()
-                    .with("due", due.to_string())
-                    .with("days", (today - due).num_days()),
-            );
-        }
-    }
-    for (i, s) in c.services.iter().enumerate() {
-        if let Some(due) = s
-            .due()
-            .filter(|d| s.implemented_at.is_none() && today > d.date_naive())
-        {
-            out.push(
-                Code::FollowUpOverdue,
-                pointer(&pointer("/services", i), "implemented_at"),
-                Params::new()
-                    .with("due", due.to_rfc3339())
-                    .with("days", (today - due.date_naive()).num_days()),
-            );
-        }
+fn check_follow_up(c: &Case, ctx: &Context<'_>, out: &mut Collector) {
+    for t in case_tasks(c, ctx)
+        .into_iter()
+        .filter(|t| t.state == TaskState::Overdue)
+    {
+        out.push(
+            Code::FollowUpOverdue,
+            t.path,
+            Params::new()
+                .with("due", t.due.to_string())
+                .with("days", t.days_overdue),
+        );
     }
 }

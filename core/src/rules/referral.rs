@@ -3,7 +3,8 @@
 
 use crate::api::{Context, Record};
 use crate::diagnostic::{Code, Collector, Params};
-use crate::model::{Referral, ReferralStatus};
+use crate::model::Referral;
+use crate::tasks::{referral_tasks, TaskState};
 use crate::workflow::check_referral_history;
 
 impl Record for Referral {
@@ -44,16 +45,15 @@ impl Record for Referral {
                     .with("later", due.to_rfc3339()),
             );
         }
-        let open = matches!(
-            self.status,
-            ReferralStatus::Pending | ReferralStatus::Accepted
-        );
-        if let Some(due) = self.due().filter(|d| open && ctx.today > d.date_naive()) {
+        for t in referral_tasks(self, ctx)
+            .into_iter()
+            .filter(|t| t.state == TaskState::Overdue)
+        {
             out.push(
                 Code::ReferralOverdue,
-                "/due_at",
+                t.path,
                 Params::new()
-                    .with("due", due.to_rfc3339())
+                    .with("due", t.due.to_string())
                     .with("status", self.status.as_str()),
             );
         }
