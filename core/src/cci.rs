@@ -1,1 +1,26 @@
-//! Review of a child care institution against a benchmark frame.
+//! Review of a child care institution (CCI) against a benchmark frame.
+//!
+//! - [`CciFrame`] (kind `cci_frame`): domains of items, each with its legal
+//!   reference (JJ Act 2015, JJ Model Rules 2016), weight, and whether it is
+//!   critical; rating bands; the band a critical failure caps the rating at.
+//!   [`default_frame`] is the shipped frame; callers may supply their own.
+//! - [`CciAssessment`] (kind `cci_assessment`): one review, an item score with
+//!   evidence per item, N/A allowed where the frame says so.
+//! - [`score`]: weighted domain and overall scores (N/A and unscored items are
+//!   left out of the denominator), the rating band, and critical failures that
+//!   cap it. [`assess_value`] is the value-level wrapper for the bindings.
+//!
+//! Scores (ours): item `i` with score `s_i` on `0..=M` and weight `w_i` gives a
+//! domain `D = 100 · Σ w_i s_i / (M · Σ w_i)` over the items scored; the overall
+//! score is `Σ W_d D_d / Σ W_d` over domains with a score. The band is the first
+//! (best) band whose threshold the overall score reaches; a critical item scored
+//! below the frame's `critical_pass` makes the rating no better than `critical_cap`.
+
+mod frame_default;
+mod model;
+mod rules;
+mod scoring;
+
+pub use frame_default::default_frame;
+pub use model::*;
+pub use scoring::{assess_value, score, CciResult, CriticalFailure, DomainScore, ItemResult};

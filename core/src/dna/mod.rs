@@ -13,8 +13,13 @@ pub mod catalogue;
 pub mod generate;
 pub mod model;
 mod places;
-mod rules;
+pub(crate) mod rules;
 
 pub use catalogue::{DnaRules, EstimateUnit, Theme};
 pub use model::*;
 pub use places::PlaceInfo;
+pub mod triangulate;
+mod triangulate_api;
+
+pub use triangulate::{baseline, Baseline, DnaDataset};
+pub use triangulate_api::baseline_value;

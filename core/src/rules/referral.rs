@@ -4,6 +4,7 @@
 use crate::api::{Context, Record};
 use crate::diagnostic::{Code, Collector, Params};
 use crate::model::Referral;
+use crate::rules::common::{check_not_future, dates_out_of_order};
 use crate::tasks::{referral_tasks, TaskState};
 use crate::workflow::check_referral_history;
 
@@ -23,26 +24,19 @@ impl Record for Referral {
             None => {}
         }
         check_referral_history(self.status, self.created_at, &self.history, out);
-        let created = self.created_at.date_naive();
-        if created > ctx.today {
-            out.push(
-                Code::DateInFuture,
-                "/created_at",
-                Params::new()
-                    .with("field", "created_at")
-                    .with("date", created.to_string())
-                    .with("today", ctx.today.to_string()),
-            );
-        }
+        check_not_future(
+            out,
+            "/created_at",
+            "created_at",
+            self.created_at.date_naive(),
+            ctx.today,
+        );
         if let Some(due) = self.due_at.filter(|d| *d < self.created_at) {
-            out.push(
-                Code::DatesOutOfOrder,
+            dates_out_of_order(
+                out,
                 "/due_at",
-                Params::new()
-                    .with("earlier_field", "created_at")
-                    .with("earlier", self.created_at.to_rfc3339())
-                    .with("later_field", "due_at")
-                    .with("later", due.to_rfc3339()),
+                ("created_at", self.created_at.to_rfc3339()),
+                ("due_at", due.to_rfc3339()),
             );
         }
         for t in referral_tasks(self, ctx)
