@@ -26,7 +26,9 @@ step "npm tools"
 bin=$root/$tests/node_modules/.bin
 
 step "cargo build (wasm-release)"
-cargo build --profile wasm-release --target wasm32-unknown-unknown -p suraksha-wasm
+# Keep the target_features section for wasm-bindgen; wasm-opt strips afterwards.
+CARGO_PROFILE_WASM_RELEASE_STRIP=false \
+  cargo build --profile wasm-release --target wasm32-unknown-unknown -p suraksha-wasm
 wasm=target/wasm32-unknown-unknown/wasm-release/suraksha_wasm.wasm
 
 step "wasm-bindgen + wasm-opt -> $pkg"

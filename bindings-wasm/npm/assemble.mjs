@@ -52,4 +52,20 @@ for (const file of readdirSync(schemas).filter((f) => f.endsWith(".json")).sort(
   });
   writeFileSync(join(pkg, "types", file.replace(/\.json$/, ".d.ts")), ts);
 }
+// Records: each kind the module knows, with its record type (the schema's title).
+const wasm = require(join(pkg, "node/suraksha_wasm.js"));
+const lines = [];
+const members = [];
+for (const kind of wasm.kinds()) {
+  const file = join(schemas, `${kind}.json`);
+  const title = JSON.parse(readFileSync(file, "utf8")).title;
+  const alias = kind.replace(/(^|_)([a-z])/g, (_, _u, c) => c.toUpperCase());
+  lines.push(`import type { ${title} as ${alias} } from "./${kind}.js";`);
+  members.push(`  ${kind}: ${alias};`);
+}
+writeFileSync(
+  join(pkg, "types/records.d.ts"),
+  `/* Generated from kinds() by bindings-wasm/npm/assemble.mjs: do not edit. */\n${lines.join("\n")}\n\n` +
+    `/** Every record kind with the type of its records. */\nexport interface Records {\n${members.join("\n")}\n}\n`,
+);
 console.log(`assembled ${pkg} (version ${version})`);

@@ -167,3 +167,22 @@ pub fn transition(kind_name: JsValue, record: JsValue, change: JsValue, options:
     };
     outcome("record", run())
 }
+
+/// Score a CCI review (`cci_assessment`) against `frame` (a `cci_frame`
+/// record), or against the shipped frame when `frame` is `undefined` or `null`.
+#[wasm_bindgen(js_name = reviewCci, skip_typescript)]
+pub fn review_cci(assessment: JsValue, frame: JsValue, options: JsValue) -> JsValue {
+    let run = || {
+        let ctx = context(&options)?;
+        let assessment = to_json(&assessment, true, ctx.locale)?;
+        let frame = to_json(&frame, true, ctx.locale)?;
+        suraksha::cci::assess_value(&assessment, Some(&frame).filter(|f| !f.is_null()), &ctx)
+    };
+    outcome("review", run())
+}
+
+/// The shipped CCI benchmark frame (a `cci_frame` record).
+#[wasm_bindgen(js_name = cciFrame, skip_typescript)]
+pub fn cci_frame() -> JsValue {
+    success("frame", &suraksha::cci::default_frame())
+}

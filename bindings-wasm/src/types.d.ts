@@ -2,21 +2,22 @@
 // the generated .d.ts). Record, options and report types are generated at build
 // time from the JSON Schemas in /schemas (json-schema-to-typescript), so they
 // cannot drift from the core; tsc checks this file against tests/usage.ts.
-import type { Case } from "../types/case";
-import type { Vcpc } from "../types/vcpc";
-import type { Referral } from "../types/referral";
-import type { Options } from "../types/options";
-import type { Report, Diagnostic, Code, Severity } from "../types/report";
-import type { RuleProfile } from "../types/profile";
+import type { Case } from "../types/case.js";
+import type { Vcpc } from "../types/vcpc.js";
+import type { Referral } from "../types/referral.js";
+import type { CciAssessment } from "../types/cci_assessment.js";
+import type { CciFrame } from "../types/cci_frame.js";
+import type { Options } from "../types/options.js";
+import type { Report, Diagnostic } from "../types/report.js";
+import type { RuleProfile } from "../types/profile.js";
+// Generated from kinds(): every kind name with the type of its records.
+import type { Records } from "../types/records.js";
 
-export type { Case, Vcpc, Referral, Options, Report, Diagnostic, Code, Severity, RuleProfile };
-
-/** A record kind and the type of its records. */
-export interface Records {
-  vcpc: Vcpc;
-  case: Case;
-  referral: Referral;
-}
+export type { Case, Vcpc, Referral, CciAssessment, CciFrame, Options, Report, Diagnostic, RuleProfile, Records };
+/** A diagnostic code of the catalogue. */
+export type Code = Diagnostic["code"];
+/** Error (the record is invalid) or warning. */
+export type Severity = Diagnostic["severity"];
 /** The name of a record kind. */
 export type Kind = keyof Records;
 
@@ -71,11 +72,35 @@ export interface CaseTransition {
   by: string;
   reason?: string;
   closure?: Case["closure"];
-  service?: Case["services"][number];
+  service?: NonNullable<Case["services"]>[number];
 }
 
 /** A change to a referral's status. */
-export type ReferralTransition = Referral["history"][number];
+export type ReferralTransition = NonNullable<Referral["history"]>[number];
+
+/** One item of a CCI review. */
+export interface CciItemResult { item: string; score: number | null; not_applicable: boolean; critical: boolean }
+
+/** The result of a CCI review against a frame. */
+export interface CciReview {
+  /** Frame id and version used. */
+  frame: string;
+  /** Weighted overall score, 0–100 (null when nothing was scored). */
+  overall: number | null;
+  score_band: string | null;
+  /** The score band, capped by critical failures. */
+  rating: string | null;
+  /** The rating's label in the requested locale. */
+  rating_label: string | null;
+  capped: boolean;
+  critical_failures: { item: string; text: string; reference: string; score: number; evidence: string | null }[];
+  domains: {
+    domain: string; title: string; weight: number; score: number | null;
+    scored: number; not_applicable: number; missing: number; items: CciItemResult[];
+  }[];
+  /** Share of applicable items that were scored, 0–1. */
+  coverage: number;
+}
 
 /** The transition type of each kind that has a state machine. */
 export interface Transitions {
@@ -110,3 +135,7 @@ export function transition<K extends keyof Transitions>(
   change: Input<Transitions[K]> | unknown,
   options?: OptionsInput,
 ): Outcome<"record", Records[K]>;
+/** Score a CCI review against `frame`, or the shipped frame when it is undefined or null. */
+export function reviewCci(assessment: Input<CciAssessment> | unknown, frame?: Input<CciFrame> | null, options?: OptionsInput): Outcome<"review", CciReview>;
+/** The shipped CCI benchmark frame. */
+export function cciFrame(): Outcome<"frame", CciFrame>;

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const root = resolve(here, "../..");
+export const root = resolve(here, ".."); // bindings-wasm
 export const repo = resolve(root, "..");
 const require = createRequire(import.meta.url);
 /** The Node build of the package (bindings-wasm/pkg/node), built by scripts/test-wasm.sh. */

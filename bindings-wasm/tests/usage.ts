@@ -47,6 +47,11 @@ const p = wasm.profile({ profile: {} });
 if (p.type === "failure") console.log(p.diagnostics.length);
 console.log(kinds);
 
+const review = wasm.reviewCci("{}", null, { locale: "hi" });
+if (review.type === "success") console.log(review.review.rating_label, review.review.domains.map((d) => d.score));
+const frame = wasm.cciFrame();
+if (frame.type === "success") wasm.reviewCci({}, frame.frame);
+
 // @ts-expect-error: not a kind
 wasm.schema("cases");
 // @ts-expect-error: locale must be en or hi

@@ -2,19 +2,18 @@
 // state machines, and that no bad input throws or traps the module.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { wasm, repo, root } from "../lib.mjs";
 
 const sample = (kind) => JSON.parse(readFileSync(join(repo, "examples/records", `${kind}.json`), "utf8"));
 const opts = { today: "2026-11-23", locale: "en" };
 
-test("kinds lists every record kind, and the declarations know each", () => {
+test("kinds lists every record kind, and the generated Records type knows each", () => {
   const kinds = wasm.kinds();
   assert.ok(kinds.includes("case") && kinds.includes("vcpc") && kinds.includes("referral"));
-  const dts = readFileSync(join(root, "src/types.d.ts"), "utf8");
-  const records = /interface Records \{([^}]*)\}/.exec(dts)?.[1] ?? "";
-  for (const k of kinds) assert.match(records, new RegExp(`\\b${k}:`), `types.d.ts Records lacks ${k}`);
+  const dts = readFileSync(join(root, "pkg/types/records.d.ts"), "utf8");
+  for (const k of kinds) assert.match(dts, new RegExp(`^  ${k}: \\w+;$`, "m"), `records.d.ts lacks ${k}`);
 });
 
 test("the sample records validate", () => {
@@ -93,19 +92,21 @@ test("functionality of the sample VCPC", () => {
 });
 
 test("referral transitions: legal step appends history, illegal one is coded", () => {
-  const r = sample("referral");
-  const before = r.history.length;
-  const status = r.status;
-  const change = status === "pending"
-    ? { to: "accepted", at: "2026-11-22T10:00:00+05:30", by: "cw-1" }
-    : { to: "revoked", at: "2026-11-22T10:00:00+05:30", by: "cw-1" };
-  const ok = wasm.transition("referral", r, change, opts);
+  const vector = JSON.parse(readFileSync(join(repo, "tests/vectors/referral/valid_pending.json"), "utf8"));
+  const r = vector.input;
+  assert.equal(r.status, "pending");
+  const at = new Date(Date.parse(r.created_at) + 3600e3).toISOString().replace("Z", "+00:00");
+  const ok = wasm.transition("referral", r, { to: "accepted", at, by: "cw-1" }, vector.options);
   assert.equal(ok.type, "success", JSON.stringify(ok));
-  assert.equal(ok.record.history.length, before + 1);
-  assert.equal(ok.record.status, change.to);
-  const back = wasm.transition("referral", ok.record, { to: "pending", at: "2026-11-22T11:00:00+05:30", by: "cw-1" }, opts);
+  assert.equal(ok.record.history.length, (r.history ?? []).length + 1);
+  assert.equal(ok.record.status, "accepted");
+  const back = wasm.transition("referral", ok.record, { to: "pending", at, by: "cw-1" }, vector.options);
   assert.equal(back.type, "failure");
   assert.ok(back.diagnostics.some((d) => d.code === "illegal_transition"), JSON.stringify(back));
+  const rejected = wasm.transition("referral", r, { to: "rejected", at, by: "cw-1" }, vector.options);
+  assert.equal(rejected.type, "failure");
+  assert.equal(rejected.diagnostics[0].code, "reason_required");
+  assert.equal(rejected.diagnostics[0].path, "/reason");
 });
 
 test("case transitions: reopening needs a reason", () => {
@@ -125,6 +126,24 @@ test("case transitions: reopening needs a reason", () => {
   assert.equal(wasm.transition("vcpc", sample("vcpc"), {}, opts).type, "failure");
 });
 
+test("CCI review against the shipped frame, a supplied frame, and a bad record", () => {
+  const dir = join(repo, "tests/vectors/cci_assessment");
+  const valid = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8"))).find((v) => v.expected.valid);
+  assert.ok(valid, "no valid cci_assessment vector");
+  const r = wasm.reviewCci(valid.input, undefined, valid.options);
+  assert.equal(r.type, "success", JSON.stringify(r));
+  assert.ok(Array.isArray(r.review.domains) && r.review.domains.length > 0);
+  assert.ok(r.review.coverage >= 0 && r.review.coverage <= 1);
+  const frame = wasm.cciFrame();
+  assert.equal(frame.type, "success");
+  assert.equal(wasm.validate("cci_frame", frame.frame, valid.options).type, "success");
+  const same = wasm.reviewCci(valid.input, frame.frame, valid.options);
+  assert.deepStrictEqual(same, r);
+  const bad = wasm.reviewCci({ frame: 3 }, null, valid.options);
+  assert.equal(bad.type, "failure");
+  assert.ok(bad.diagnostics.every((d) => typeof d.path === "string"));
+});
+
 // Values a careless caller might pass: none may throw or trap the module.
 function nasty() {
   const cyclic = {};
@@ -133,7 +152,7 @@ function nasty() {
   for (let i = 0; i < 5000; i++) deep = [deep];
   return [
     undefined, null, 0, -1, NaN, Infinity, true, "", "{", "null", "[]", "\u0000", "x".repeat(100000),
-    {}, [], cyclic, 10n, () => 1, Symbol("s"), new Date(0), new Map(), deep, JSON.stringify(deep),
+    {}, [], cyclic, 10n, () => 1, Symbol("s"), new Date(0), new Map(), deep, "[".repeat(5000) + "]".repeat(5000),
     { id: { toJSON() { throw new Error("boom"); } } },
   ];
 }
@@ -155,6 +174,8 @@ test("bad input never throws or traps: every export returns a tagged result", ()
     check(wasm.transition("case", v, v, opts), `transition #${i}`);
     check(wasm.transition("referral", sample("referral"), v, opts), `transition referral #${i}`);
     check(wasm.profile(v), `profile #${i}`);
+    check(wasm.reviewCci(v, v, opts), `reviewCci #${i}`);
+    check(wasm.schema(v), `schema #${i}`);
   }
   // The module still works afterwards (a trap would poison it).
   assert.equal(wasm.validate("case", sample("case"), opts).type, "success");
