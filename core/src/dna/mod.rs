@@ -18,6 +18,7 @@ pub(crate) mod rules;
 pub use catalogue::{DnaRules, EstimateUnit, Theme};
 pub use model::*;
 pub use places::PlaceInfo;
+mod results;
 pub mod triangulate;
 mod triangulate_api;
 

@@ -14,6 +14,7 @@ use super::model::*;
 use crate::api::{Context, Record};
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::model::Geography;
+use crate::rules::common::{check_not_future, dates_out_of_order};
 
 /// Largest count estimate accepted (a village has at most a few thousand children). (ours)
 const MAX_COUNT_ESTIMATE: f64 = 100_000.0;
@@ -107,16 +108,7 @@ pub(crate) fn not_future(
     ctx: &Context<'_>,
     out: &mut Collector,
 ) {
-    if date > ctx.today {
-        out.push(
-            Code::DateInFuture,
-            path,
-            Params::new()
-                .with("field", field)
-                .with("date", date.to_string())
-                .with("today", ctx.today.to_string()),
-        );
-    }
+    check_not_future(out, path, field, date, ctx.today);
 }
 
 /// The record is about a block (and maybe a village): those levels must be present.
@@ -288,17 +280,14 @@ impl Record for DnaBlock {
                     check_severity(rules, s, &pointer(&rp, "severity"), out);
                 }
                 for (k, c) in r.commitments.iter().enumerate() {
-                    match c.by {
-                        Some(by) if by < self.date => out.push(
-                            Code::DatesOutOfOrder,
-                            format!("{rp}/commitments/{k}/by"),
-                            Params::new()
-                                .with("earlier_field", "date")
-                                .with("earlier", self.date.to_string())
-                                .with("later_field", "by")
-                                .with("later", by.to_string()),
-                        ),
-                        _ => {}
+                    if let Some(by) = c.by.filter(|by| *by < self.date) {
+                        let path = format!("{rp}/commitments/{k}/by");
+                        dates_out_of_order(
+                            out,
+                            path,
+                            ("date", self.date.to_string()),
+                            ("by", by.to_string()),
+                        );
                     }
                 }
             }
@@ -322,14 +311,11 @@ impl Record for SecondaryData {
             let at = pointer("/rows", i);
             check_value(row.unit, row.value, &pointer(&at, "value"), out);
             if row.period_to < row.period_from {
-                out.push(
-                    Code::DatesOutOfOrder,
+                dates_out_of_order(
+                    out,
                     pointer(&at, "period_to"),
-                    Params::new()
-                        .with("earlier_field", "period_from")
-                        .with("earlier", row.period_from.to_string())
-                        .with("later_field", "period_to")
-                        .with("later", row.period_to.to_string()),
+                    ("period_from", row.period_from.to_string()),
+                    ("period_to", row.period_to.to_string()),
                 );
             }
             not_future(
