@@ -157,7 +157,12 @@ pub fn functionality(vcpc: JsValue, options: JsValue) -> JsValue {
 
 /// Apply a transition to a case or referral; success holds the updated record.
 #[wasm_bindgen(skip_typescript)]
-pub fn transition(kind_name: JsValue, record: JsValue, change: JsValue, options: JsValue) -> JsValue {
+pub fn transition(
+    kind_name: JsValue,
+    record: JsValue,
+    change: JsValue,
+    options: JsValue,
+) -> JsValue {
     let run = || {
         let ctx = context(&options)?;
         let kind = kind(&kind_name, ctx.locale)?;

@@ -105,7 +105,7 @@ function caseRecord(f) {
   const num = (n) => (v(n) === "" ? undefined : Number(v(n)));
   const at = v("identified_at");
   return prune({
-    id: v("id"),
+    id: v("case_id"),
     child: { id: v("child_id"), date_of_birth: v("dob"), age_years: num("age"), sex: v("sex"), school_status: v("school") },
     concerns: [{ kind: v("concern"), planned_date: v("planned") }],
     // datetime-local has no offset: the field staff are in India (IST).
@@ -119,11 +119,11 @@ function caseRecord(f) {
 }
 
 function meetingRecord(f) {
-  const children = f.elements.children.value.trim();
+  const children = f.elements.namedItem("children_present").value.trim();
   const meeting = prune({
-    date: f.elements.date.value,
+    date: f.elements.namedItem("date").value,
     attendees: [...f.querySelectorAll("#attendees input:checked")].map((i) => i.value),
-    minutes_recorded: f.elements.minutes.checked,
+    minutes_recorded: f.elements.namedItem("minutes").checked,
     children_present: children === "" ? undefined : Number(children),
   });
   return { ...COMMITTEE, meetings: [meeting] };
@@ -132,7 +132,8 @@ function meetingRecord(f) {
 function prune(o) {
   for (const [k, v] of Object.entries(o)) {
     if (v === "" || v === undefined) delete o[k];
-    else if (v && typeof v === "object" && !Array.isArray(v)) prune(v);
+    else if (Array.isArray(v)) v.forEach((x) => x && typeof x === "object" && prune(x));
+    else if (v && typeof v === "object") prune(v);
   }
   return o;
 }
@@ -179,6 +180,7 @@ function check(form, showAll = false) {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   status.className = `status ${result.type === "success" ? "ok" : "bad"}`;
   status.dataset.result = result.type;
+  status.dataset.codes = diagnostics.map((d) => `${d.code}@${d.path}`).join(" "); // for tests and support
   const head = document.createElement("strong");
   head.textContent = result.type === "success" ? (diagnostics.length ? t.okWarnings : t.ok) : t.problems(errors);
   status.prepend(head);

@@ -19,10 +19,14 @@ function makeAjv() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
   addFormats(ajv);
   // schemars names Rust's number types as formats; give them their meaning.
-  const int = (max) => ({ type: "number", validate: (n) => Number.isInteger(n) && n >= 0 && n <= max });
-  ajv.addFormat("uint8", int(255));
-  ajv.addFormat("uint32", int(4294967295));
-  ajv.addFormat("double", { type: "number", validate: (n) => Number.isFinite(n) });
+  const int = (min, max) => ({ type: "number", validate: (n) => Number.isInteger(n) && n >= min && n <= max });
+  for (const bits of [8, 16, 32, 64]) {
+    ajv.addFormat(`uint${bits}`, int(0, 2 ** bits - 1));
+    ajv.addFormat(`int${bits}`, int(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1));
+  }
+  ajv.addFormat("uint", int(0, Number.MAX_SAFE_INTEGER));
+  ajv.addFormat("int", int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
+  for (const f of ["float", "double"]) ajv.addFormat(f, { type: "number", validate: Number.isFinite });
   return ajv;
 }
 
