@@ -251,9 +251,11 @@ pub fn villages(rules: &DnaRules, data: &DnaDataset) -> Vec<VillageResult> {
             VillageResult {
                 record_id: v.id.clone(),
                 block: v.geography.block.clone(),
+                gram_panchayat: v.geography.gram_panchayat.clone(),
                 village: v.geography.village.clone(),
                 index: vulnerability_index(rules, &themes),
                 rank: 0,
+                block_rank: 0,
                 themes,
             }
         })
@@ -265,8 +267,15 @@ pub fn villages(rules: &DnaRules, data: &DnaDataset) -> Vec<VillageResult> {
             .then(code(a).cmp(&code(b)))
             .then(a.record_id.cmp(&b.record_id))
     });
+    let mut in_block: BTreeMap<u32, usize> = BTreeMap::new();
     for (i, r) in out.iter_mut().enumerate() {
         r.rank = i + 1;
+        // Already in district order, so counting per block gives the block rank.
+        let n = in_block
+            .entry(r.block.as_ref().map_or(0, |b| b.lgd_code))
+            .or_insert(0);
+        *n += 1;
+        r.block_rank = *n;
     }
     out
 }
@@ -317,6 +326,12 @@ pub fn rollup(rules: &DnaRules, area: Option<Area>, villages: &[&VillageResult])
                 },
                 mean_gap: mean(ev.iter().filter_map(|t| t.gap)),
                 mean_agreement: mean(ev.iter().filter_map(|t| t.agreement)),
+                duty_bearers_agreeing: mean(
+                    ev.iter()
+                        .flat_map(|t| t.sources.iter())
+                        .filter_map(|s| s.agrees_with_groups)
+                        .map(|a| if a { 1.0 } else { 0.0 }),
+                ),
                 by_source,
                 community_estimate: mean(ev.iter().filter_map(|t| t.community_estimate)),
                 official_value: mean(ev.iter().filter_map(|t| t.official_value)),
@@ -463,5 +478,79 @@ pub fn collate(
         geography: v.geography.clone(),
         date,
         themes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dna::generate::district;
+
+    #[test]
+    fn agreement_examples() {
+        assert_eq!(agreement(&[2, 2, 2], 4), Some(1.0));
+        assert_eq!(agreement(&[0, 4], 4), Some(0.0));
+        // Pairs (3,1) (3,1) (1,1): mean difference 4/3 of a 4-point scale.
+        let a = agreement(&[3, 1, 1], 4).unwrap();
+        assert!((a - (1.0 - 4.0 / 3.0 / 4.0)).abs() < 1e-12);
+        assert_eq!(agreement(&[3], 4), None);
+    }
+
+    #[test]
+    fn a_village_figure_wins_over_the_block_figure_and_units_must_match() {
+        let rules = DnaRules::default();
+        let mut data = district(1).dataset();
+        let Some(v) = data.villages.first().cloned() else {
+            return;
+        };
+        let code = v.geography.village.as_ref().map(|a| a.lgd_code);
+        let block_value = official(&rules, &v, "child_marriage", &data.secondary_data);
+        assert!(block_value.is_some());
+        let Some(sd) = data.secondary_data.first_mut() else {
+            return;
+        };
+        let Some(mut row) = sd.rows.first().cloned() else {
+            return;
+        };
+        row.village_lgd_code = code;
+        row.value = 33.3;
+        row.period_to = chrono::NaiveDate::from_ymd_opt(2020, 3, 31).unwrap();
+        sd.rows.push(row.clone());
+        // Older, but for this very village: it wins.
+        assert_eq!(
+            official(&rules, &v, "child_marriage", &data.secondary_data),
+            Some(33.3)
+        );
+        // In counts it is not comparable with a percent theme, so the block figure stays.
+        if let Some(last) = data
+            .secondary_data
+            .first_mut()
+            .and_then(|s| s.rows.last_mut())
+        {
+            last.unit = crate::dna::EstimateUnit::Count;
+        }
+        assert_eq!(
+            official(&rules, &v, "child_marriage", &data.secondary_data),
+            block_value
+        );
+    }
+
+    #[test]
+    fn collation_rows_agree_with_the_triangulation() {
+        let rules = DnaRules::default();
+        let data = district(4).dataset();
+        let Some(v) = data.villages.get(5) else {
+            return;
+        };
+        let c = collate(&rules, v, &data, v.date);
+        for row in &c.themes {
+            let t = triangulate_theme(&rules, v, &row.theme, &data);
+            assert_eq!(row.consolidated, t.consolidated.round() as u8);
+            assert!(row
+                .sources
+                .iter()
+                .all(|s| t.sources.iter().any(|x| x.source == s.source)));
+        }
+        assert_eq!(c.themes.len(), v.findings.len());
     }
 }
