@@ -15,6 +15,30 @@
 //! score is `Σ W_d D_d / Σ W_d` over domains with a score. The band is the first
 //! (best) band whose threshold the overall score reaches; a critical item scored
 //! below the frame's `critical_pass` makes the rating no better than `critical_cap`.
+//!
+//! ```
+//! use suraksha::{cci, Locale};
+//!
+//! let frame = cci::default_frame();
+//! let scores = frame.domains.iter().flat_map(|d| &d.items).map(|i| cci::ItemScore {
+//!     item: i.id.clone(),
+//!     // Every standard fully met, except corporal punishment seen on the visit.
+//!     score: Some(if i.id == "safety.no_corporal_punishment" { 0 } else { 3 }),
+//!     not_applicable: false,
+//!     evidence: Some("registers and children's committee".into()),
+//! });
+//! let review: cci::CciAssessment = serde_json::from_value(serde_json::json!({
+//!     "id": "R1", "frame": "jj-2016-cci", "date": "2026-11-01",
+//!     "institution": {"id": "CH-1", "kind": "childrens_home"},
+//!     "geography": {"state": {"lgd_code": 10, "name": "Bihar"},
+//!                   "district": {"lgd_code": 223, "name": "Madhubani"}},
+//!     "scores": scores.collect::<Vec<_>>(),
+//! })).map_err(|e| e.to_string())?;
+//! let result = cci::score(&review, &frame, Locale::En);
+//! assert_eq!(result.score_band.as_deref(), Some("good"));
+//! assert_eq!(result.rating.as_deref(), Some("needs_improvement")); // capped
+//! # Ok::<(), String>(())
+//! ```
 
 mod frame_default;
 mod model;

@@ -87,6 +87,17 @@ fn baseline_finds_under_reporting_and_ranks_by_truth() {
     assert!(b.villages.windows(2).all(|w| w[0].index >= w[1].index));
     assert_eq!(b.blocks.len(), 3);
     assert!(b.blocks.iter().all(|r| r.villages == 21));
+    let block_ranks: BTreeSet<(String, usize)> = b
+        .villages
+        .iter()
+        .map(|v| (v.block.as_ref().unwrap().name.clone(), v.block_rank))
+        .collect();
+    assert_eq!(
+        block_ranks.len(),
+        63,
+        "block ranks are 1..=21 within each block"
+    );
+    assert!(b.villages.iter().all(|v| (1..=21).contains(&v.block_rank)));
 
     let cm = b
         .district
@@ -160,6 +171,7 @@ fn value_api_matches_typed_api_and_reports_paths() {
     bad["villages"][3]["findings"][0]["theme"] = json!("witchcraft");
     bad["blocks"][1]["id"] = bad["blocks"][0]["id"].clone();
     bad["extra"] = json!(1);
+    bad["villages"][7]["geography"] = bad["villages"][6]["geography"].clone();
     let report = baseline_value(&bad, &ctx()).unwrap_err();
     let got: BTreeSet<(String, String)> = report
         .diagnostics

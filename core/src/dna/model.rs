@@ -340,8 +340,8 @@ pub struct SecondaryRow {
     /// The theme it informs, if any (used by the triangulation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
-    /// The figure.
-    #[schemars(range(min = 0))]
+    /// The figure (a percent is at most 100).
+    #[schemars(range(min = 0, max = 100000))]
     pub value: f64,
     /// Its unit; compared with a theme only when it is the theme's unit.
     pub unit: EstimateUnit,

@@ -87,12 +87,16 @@ pub struct VillageResult {
     pub record_id: String,
     /// The block.
     pub block: Option<Area>,
+    /// The Gram Panchayat.
+    pub gram_panchayat: Option<Area>,
     /// The village.
     pub village: Option<Area>,
     /// Vulnerability index, 0–100.
     pub index: f64,
     /// Rank in the district (1 = most vulnerable).
     pub rank: usize,
+    /// Rank within its block (1 = most vulnerable).
+    pub block_rank: usize,
     /// Per theme, in catalogue order.
     pub themes: Vec<ThemeEvidence>,
 }
@@ -114,6 +118,8 @@ pub struct ThemeRollup {
     pub mean_gap: Option<f64>,
     /// Mean agreement of sources.
     pub mean_agreement: Option<f64>,
+    /// Share of village duty bearers' statements that agreed with the groups.
+    pub duty_bearers_agreeing: Option<f64>,
     /// Mean severity by source.
     pub by_source: BTreeMap<SourceKind, f64>,
     /// Mean community estimate.

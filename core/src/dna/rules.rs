@@ -17,7 +17,7 @@ use crate::model::Geography;
 use crate::rules::common::{check_not_future, dates_out_of_order};
 
 /// Largest count estimate accepted (a village has at most a few thousand children). (ours)
-const MAX_COUNT_ESTIMATE: f64 = 100_000.0;
+const MAX_COUNT_ESTIMATE: u32 = 100_000;
 
 /// Push `dna_unknown_theme` when `theme` is not in the catalogue; true when known.
 pub(crate) fn check_theme(rules: &DnaRules, theme: &str, path: &str, out: &mut Collector) -> bool {
@@ -71,10 +71,10 @@ pub(crate) fn check_severity(rules: &DnaRules, severity: u8, path: &str, out: &m
 /// Check an estimate (or official value) against its unit's range.
 pub(crate) fn check_value(unit: EstimateUnit, value: f64, path: &str, out: &mut Collector) {
     let max = match unit {
-        EstimateUnit::Percent => 100.0,
+        EstimateUnit::Percent => 100,
         EstimateUnit::Count => MAX_COUNT_ESTIMATE,
     };
-    if !(0.0..=max).contains(&value) {
+    if !(0.0..=f64::from(max)).contains(&value) {
         out.push(
             Code::DnaEstimateOutOfRange,
             path,

@@ -251,9 +251,11 @@ pub fn villages(rules: &DnaRules, data: &DnaDataset) -> Vec<VillageResult> {
             VillageResult {
                 record_id: v.id.clone(),
                 block: v.geography.block.clone(),
+                gram_panchayat: v.geography.gram_panchayat.clone(),
                 village: v.geography.village.clone(),
                 index: vulnerability_index(rules, &themes),
                 rank: 0,
+                block_rank: 0,
                 themes,
             }
         })
@@ -265,8 +267,15 @@ pub fn villages(rules: &DnaRules, data: &DnaDataset) -> Vec<VillageResult> {
             .then(code(a).cmp(&code(b)))
             .then(a.record_id.cmp(&b.record_id))
     });
+    let mut in_block: BTreeMap<u32, usize> = BTreeMap::new();
     for (i, r) in out.iter_mut().enumerate() {
         r.rank = i + 1;
+        // Already in district order, so counting per block gives the block rank.
+        let n = in_block
+            .entry(r.block.as_ref().map_or(0, |b| b.lgd_code))
+            .or_insert(0);
+        *n += 1;
+        r.block_rank = *n;
     }
     out
 }
@@ -317,6 +326,12 @@ pub fn rollup(rules: &DnaRules, area: Option<Area>, villages: &[&VillageResult])
                 },
                 mean_gap: mean(ev.iter().filter_map(|t| t.gap)),
                 mean_agreement: mean(ev.iter().filter_map(|t| t.agreement)),
+                duty_bearers_agreeing: mean(
+                    ev.iter()
+                        .flat_map(|t| t.sources.iter())
+                        .filter_map(|s| s.agrees_with_groups)
+                        .map(|a| if a { 1.0 } else { 0.0 }),
+                ),
                 by_source,
                 community_estimate: mean(ev.iter().filter_map(|t| t.community_estimate)),
                 official_value: mean(ev.iter().filter_map(|t| t.official_value)),

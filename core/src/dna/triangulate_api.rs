@@ -94,6 +94,23 @@ pub fn baseline_value(value: &Value, ctx: &Context<'_>) -> Result<Baseline, Repo
             return Err(report);
         }
     }
+    // One Part I record per village, or the village would be ranked twice.
+    let mut villages_seen = BTreeSet::new();
+    let list = value
+        .get("villages")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    for (i, v) in list.iter().enumerate() {
+        let code = v
+            .pointer("/geography/village/lgd_code")
+            .and_then(Value::as_u64);
+        if let Some(code) = code.filter(|c| !villages_seen.insert(*c)) {
+            let params = Params::new().with("id", code.to_string());
+            let path = format!("/villages/{i}/geography/village/lgd_code");
+            diags.push(Diagnostic::new(Code::DuplicateId, path, params, ctx.locale));
+        }
+    }
     let data = DnaDataset {
         villages: records(value, "villages", Kind::DnaVillage, ctx, &mut diags),
         blocks: records(value, "blocks", Kind::DnaBlock, ctx, &mut diags),
