@@ -340,9 +340,14 @@ mod tests {
     #[test]
     fn a_bad_patch_is_refused_with_a_path() {
         let patch = serde_json::json!({"dna": {"themes": {"child_marriage": {"weight": -1}}}});
-        let report = crate::RuleProfile::from_json_patch(&patch).err().unwrap_or_default();
+        let report = crate::RuleProfile::from_json_patch(&patch)
+            .err()
+            .unwrap_or_default();
         assert_eq!(report.diagnostics.len(), 1);
-        assert_eq!(report.diagnostics[0].path, "/dna/themes/child_marriage/weight");
+        assert_eq!(
+            report.diagnostics[0].path,
+            "/dna/themes/child_marriage/weight"
+        );
     }
 
     #[test]
