@@ -87,7 +87,12 @@ impl Kind {
     /// The JSON Schema (draft 2020-12) of this kind, with titles and descriptions.
     pub fn schema(self) -> &'static Value {
         static CACHE: OnceLock<BTreeMap<Kind, Value>> = OnceLock::new();
-        let all = CACHE.get_or_init(|| Kind::ALL.iter().map(|&k| (k, k.schema_uncached())).collect());
+        let all = CACHE.get_or_init(|| {
+            Kind::ALL
+                .iter()
+                .map(|&k| (k, k.schema_uncached()))
+                .collect()
+        });
         // Every kind is in the map by construction; Null is never returned.
         static NULL: Value = Value::Null;
         all.get(&self).unwrap_or(&NULL)
@@ -155,7 +160,9 @@ impl Options {
         };
         Ok(Context {
             profile: Cow::Owned(profile),
-            today: self.today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
+            today: self
+                .today
+                .unwrap_or_else(|| chrono::Utc::now().date_naive()),
             locale: self.locale,
         })
     }
@@ -173,7 +180,12 @@ fn record_schema<T: JsonSchema>(kind: Kind) -> Value {
 }
 
 /// Structural check then typed parse; on success run the record's own rules.
-fn check_record<R: Record>(kind: Kind, value: &Value, ctx: &Context<'_>, out: &mut Collector) -> Option<R> {
+fn check_record<R: Record>(
+    kind: Kind,
+    value: &Value,
+    ctx: &Context<'_>,
+    out: &mut Collector,
+) -> Option<R> {
     structural::check(kind.schema(), value, out);
     if out.has_errors() {
         return None;
@@ -206,7 +218,10 @@ fn serde_path_pointer(path: &serde_path_to_error::Path) -> String {
 
 /// Parse a value into `T`, checking its shape against `T`'s schema first so every
 /// problem is reported with its path.
-pub fn parse_typed<T: DeserializeOwned + JsonSchema>(value: &Value, locale: Locale) -> Result<T, Report> {
+pub fn parse_typed<T: DeserializeOwned + JsonSchema>(
+    value: &Value,
+    locale: Locale,
+) -> Result<T, Report> {
     let schema = schemars::schema_for!(T).to_value();
     let mut out = Collector::new(locale);
     structural::check(&schema, value, &mut out);
@@ -225,7 +240,11 @@ pub fn parse_typed<T: DeserializeOwned + JsonSchema>(value: &Value, locale: Loca
 }
 
 /// Parse a typed record of kind `R`, validated in full; errors are returned as the report.
-pub fn parse_record<R: Record>(kind: Kind, value: &Value, ctx: &Context<'_>) -> Result<(R, Report), Report> {
+pub fn parse_record<R: Record>(
+    kind: Kind,
+    value: &Value,
+    ctx: &Context<'_>,
+) -> Result<(R, Report), Report> {
     let mut out = Collector::new(ctx.locale);
     let record = check_record::<R>(kind, value, ctx, &mut out);
     let report = out.into_report();
@@ -250,7 +269,11 @@ pub fn parse_json(text: &str, locale: Locale) -> Result<Value, Report> {
     serde_json::from_str::<Value>(text).map_err(|e| {
         let detail = e.to_string();
         // serde_json appends " at line L column C"; keep only the reason.
-        let reason = detail.split(" at line ").next().unwrap_or(&detail).to_owned();
+        let reason = detail
+            .split(" at line ")
+            .next()
+            .unwrap_or(&detail)
+            .to_owned();
         Report::single(Diagnostic::new(
             Code::MalformedJson,
             "",
@@ -304,7 +327,10 @@ pub fn triage(value: &Value, ctx: &Context<'_>) -> Result<crate::scoring::triage
 }
 
 /// The functionality index of a VCPC given as a JSON value. The record must be valid.
-pub fn functionality(value: &Value, ctx: &Context<'_>) -> Result<crate::scoring::functionality::Functionality, Report> {
+pub fn functionality(
+    value: &Value,
+    ctx: &Context<'_>,
+) -> Result<crate::scoring::functionality::Functionality, Report> {
     let (vcpc, _) = parse_record::<Vcpc>(Kind::Vcpc, value, ctx)?;
     Ok(crate::scoring::functionality::functionality(&vcpc, ctx))
 }

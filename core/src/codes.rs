@@ -301,7 +301,11 @@ mod tests {
     fn every_code_has_both_messages() {
         for info in catalogue() {
             assert!(!info.en.is_empty() && !info.hi.is_empty());
-            assert!(!info.en.ends_with('.'), "{:?} ends with a period", info.code);
+            assert!(
+                !info.en.ends_with('.'),
+                "{:?} ends with a period",
+                info.code
+            );
             // Same placeholders in both languages, so params render in either.
             let names = |t: &str| {
                 let mut v: Vec<String> = t

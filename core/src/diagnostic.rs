@@ -28,9 +28,7 @@ pub enum Severity {
 }
 
 /// Language of human-readable messages. Codes, paths and params never change with it.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Locale {
     /// English.

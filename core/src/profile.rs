@@ -158,13 +158,14 @@ pub struct Eligibility {
 }
 
 /// A required membership: at least `minimum` members with any of `roles`
-/// (any role when empty) and, if given, of `sex`.
+/// (any adult role when empty; child representatives are counted separately)
+/// and, if given, of `sex`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleRequirement {
     /// Label used in messages, e.g. `asha` or `women members`.
     pub label: String,
-    /// Roles that count; empty means any role.
+    /// Roles that count; empty means any role but `child`.
     #[serde(default)]
     pub roles: Vec<Role>,
     /// Only members of this sex count.

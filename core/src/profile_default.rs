@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ConcernKind as C, Destination as D, RiskLevel, Role, SchoolStatus, Sex, SocialGroup};
+use crate::model::{
+    ConcernKind as C, Destination as D, RiskLevel, Role, SchoolStatus, Sex, SocialGroup,
+};
 use crate::profile::*;
 
 fn s(x: &str) -> String {
@@ -128,48 +130,109 @@ fn default_triage() -> Vec<TriageRule> {
     vec![
         TriageRule {
             concerns_any: vec![C::SexualOffence, C::AbusedOrExploited],
-            ..rule("sexual_abuse_or_exploitation", High, "sexual offence, abuse or exploitation", "यौन अपराध, शोषण या उत्पीड़न")
+            ..rule(
+                "sexual_abuse_or_exploitation",
+                High,
+                "sexual offence, abuse or exploitation",
+                "यौन अपराध, शोषण या उत्पीड़न",
+            )
         },
         TriageRule {
-            concerns_any: vec![C::MissingOrRunaway, C::DrugAbuseOrTraffickingRisk, C::UnconscionableGains],
-            ..rule("missing_or_trafficking", High, "missing child or risk of trafficking", "लापता बच्चा या तस्करी का खतरा")
+            concerns_any: vec![
+                C::MissingOrRunaway,
+                C::DrugAbuseOrTraffickingRisk,
+                C::UnconscionableGains,
+            ],
+            ..rule(
+                "missing_or_trafficking",
+                High,
+                "missing child or risk of trafficking",
+                "लापता बच्चा या तस्करी का खतरा",
+            )
         },
         TriageRule {
             marriage_within_days: Some(30),
-            ..rule("marriage_within_30_days", High, "child marriage planned within 30 days", "30 दिनों के भीतर बाल विवाह की तैयारी")
+            ..rule(
+                "marriage_within_30_days",
+                High,
+                "child marriage planned within 30 days",
+                "30 दिनों के भीतर बाल विवाह की तैयारी",
+            )
         },
         TriageRule {
             hazardous_work: Some(true),
-            ..rule("hazardous_work", High, "child in hazardous work", "बच्चा खतरनाक काम में")
+            ..rule(
+                "hazardous_work",
+                High,
+                "child in hazardous work",
+                "बच्चा खतरनाक काम में",
+            )
         },
         TriageRule {
-            concerns_any: vec![C::NoHomeOrSubsistence, C::OrphanedAbandonedOrSurrendered, C::IllOrDisabledWithoutCare],
+            concerns_any: vec![
+                C::NoHomeOrSubsistence,
+                C::OrphanedAbandonedOrSurrendered,
+                C::IllOrDisabledWithoutCare,
+            ],
             age_under: Some(6),
-            ..rule("young_child_without_care", High, "child under 6 without care", "6 वर्ष से छोटा बच्चा बिना देखभाल के")
+            ..rule(
+                "young_child_without_care",
+                High,
+                "child under 6 without care",
+                "6 वर्ष से छोटा बच्चा बिना देखभाल के",
+            )
         },
         TriageRule {
             concerns_any: vec![C::AbusiveCaregiver, C::DomesticViolence],
             disability: Some(true),
-            ..rule("disabled_child_abusive_home", High, "child with a disability in an abusive home", "दिव्यांग बच्चा हिंसक घर में")
+            ..rule(
+                "disabled_child_abusive_home",
+                High,
+                "child with a disability in an abusive home",
+                "दिव्यांग बच्चा हिंसक घर में",
+            )
         },
         TriageRule {
             concerns_any: vec![
-                C::NoHomeOrSubsistence, C::WorkingBeggingOrStreet, C::AbusiveCaregiver,
-                C::IllOrDisabledWithoutCare, C::UnfitGuardian, C::OrphanedAbandonedOrSurrendered,
-                C::ConflictOrCalamity, C::ImminentChildMarriage, C::ChildMarriage, C::ChildLabour,
-                C::DomesticViolence, C::InConflictWithLaw,
+                C::NoHomeOrSubsistence,
+                C::WorkingBeggingOrStreet,
+                C::AbusiveCaregiver,
+                C::IllOrDisabledWithoutCare,
+                C::UnfitGuardian,
+                C::OrphanedAbandonedOrSurrendered,
+                C::ConflictOrCalamity,
+                C::ImminentChildMarriage,
+                C::ChildMarriage,
+                C::ChildLabour,
+                C::DomesticViolence,
+                C::InConflictWithLaw,
             ],
-            ..rule("statutory_response_needed", Medium, "needs a statutory response", "वैधानिक कार्रवाई आवश्यक")
+            ..rule(
+                "statutory_response_needed",
+                Medium,
+                "needs a statutory response",
+                "वैधानिक कार्रवाई आवश्यक",
+            )
         },
         TriageRule {
             min_concerns: Some(3),
-            ..rule("multiple_concerns", Medium, "three or more concerns", "तीन या अधिक चिंताएँ")
+            ..rule(
+                "multiple_concerns",
+                Medium,
+                "three or more concerns",
+                "तीन या अधिक चिंताएँ",
+            )
         },
         TriageRule {
             concerns_any: vec![C::SchoolDropout],
             school_status_any: vec![SchoolStatus::DroppedOut, SchoolStatus::NeverEnrolled],
             age_under: Some(15),
-            ..rule("out_of_school_rte_age", Medium, "out of school at an RTE age", "शिक्षा के अधिकार की आयु में स्कूल से बाहर")
+            ..rule(
+                "out_of_school_rte_age",
+                Medium,
+                "out of school at an RTE age",
+                "शिक्षा के अधिकार की आयु में स्कूल से बाहर",
+            )
         },
     ]
 }
@@ -178,8 +241,18 @@ fn icps() -> CompositionProfile {
     CompositionProfile {
         id: s("icps_generic"),
         name: s("ICPS practice (generic default)"),
-        chair: OfficeRule { roles: vec![Role::Sarpanch, Role::WardMember, Role::ElectedRepresentative], conditions: vec![] },
-        member_secretary: OfficeRule { roles: vec![Role::AnganwadiWorker], conditions: vec![] },
+        chair: OfficeRule {
+            roles: vec![
+                Role::Sarpanch,
+                Role::WardMember,
+                Role::ElectedRepresentative,
+            ],
+            conditions: vec![],
+        },
+        member_secretary: OfficeRule {
+            roles: vec![Role::AnganwadiWorker],
+            conditions: vec![],
+        },
         required: vec![
             req("ward member", &[Role::WardMember], None, 1),
             req("teacher", &[Role::Teacher, Role::Headmaster], None, 1),
@@ -187,7 +260,13 @@ fn icps() -> CompositionProfile {
             // [ours] "women members": at least two women on the committee.
             req("women members", &[], Some(Sex::Female), 2),
         ],
-        children: ChildRepresentation { minimum: 2, girls: 1, boys: 1, min_age: 10, max_age: 17 },
+        children: ChildRepresentation {
+            minimum: 2,
+            girls: 1,
+            boys: 1,
+            min_age: 10,
+            max_age: 17,
+        },
         quorum_fraction: 0.5,
         // [ours] monthly meetings with a few days' grace.
         max_days_between_meetings: 35,
@@ -198,16 +277,33 @@ fn maharashtra() -> CompositionProfile {
     CompositionProfile {
         id: s("maharashtra_2014"),
         name: s("Maharashtra GR 10-06-2014"),
-        chair: OfficeRule { roles: vec![Role::Sarpanch, Role::ElectedRepresentative], conditions: vec![] },
-        member_secretary: OfficeRule { roles: vec![Role::AnganwadiWorker], conditions: vec![] },
+        chair: OfficeRule {
+            roles: vec![Role::Sarpanch, Role::ElectedRepresentative],
+            conditions: vec![],
+        },
+        member_secretary: OfficeRule {
+            roles: vec![Role::AnganwadiWorker],
+            conditions: vec![],
+        },
         required: vec![
             req("police patil", &[Role::PolicePatil], None, 1),
             req("asha", &[Role::Asha], None, 1),
             req("headmaster", &[Role::Headmaster], None, 1),
             req("smc president", &[Role::SmcPresident], None, 1),
-            req("social representative", &[Role::SocialRepresentative, Role::ShgMember], None, 1),
+            req(
+                "social representative",
+                &[Role::SocialRepresentative, Role::ShgMember],
+                None,
+                1,
+            ),
         ],
-        children: ChildRepresentation { minimum: 2, girls: 1, boys: 1, min_age: 12, max_age: 17 },
+        children: ChildRepresentation {
+            minimum: 2,
+            girls: 1,
+            boys: 1,
+            min_age: 12,
+            max_age: 17,
+        },
         quorum_fraction: 0.5,
         max_days_between_meetings: 92,
     }
@@ -220,11 +316,20 @@ fn odisha() -> CompositionProfile {
         chair: OfficeRule {
             roles: vec![Role::WardMember],
             conditions: vec![
-                Eligibility { sex: Some(Sex::Female), social_groups: vec![] },
-                Eligibility { sex: None, social_groups: vec![SocialGroup::Sc, SocialGroup::St, SocialGroup::Obc] },
+                Eligibility {
+                    sex: Some(Sex::Female),
+                    social_groups: vec![],
+                },
+                Eligibility {
+                    sex: None,
+                    social_groups: vec![SocialGroup::Sc, SocialGroup::St, SocialGroup::Obc],
+                },
             ],
         },
-        member_secretary: OfficeRule { roles: vec![Role::AnganwadiWorker], conditions: vec![] },
+        member_secretary: OfficeRule {
+            roles: vec![Role::AnganwadiWorker],
+            conditions: vec![],
+        },
         required: vec![
             req("asha", &[Role::Asha], None, 1),
             req("shg members", &[Role::ShgMember], None, 1),
@@ -232,14 +337,25 @@ fn odisha() -> CompositionProfile {
             req("teacher", &[Role::Teacher, Role::Headmaster], None, 1),
             req("dcpu representative", &[Role::DcpuRepresentative], None, 1),
         ],
-        children: ChildRepresentation { minimum: 2, girls: 0, boys: 0, min_age: 12, max_age: 17 },
+        children: ChildRepresentation {
+            minimum: 2,
+            girls: 0,
+            boys: 0,
+            min_age: 12,
+            max_age: 17,
+        },
         quorum_fraction: 0.5,
         max_days_between_meetings: 92,
     }
 }
 
 fn req(label: &str, roles: &[Role], sex: Option<Sex>, minimum: u32) -> RoleRequirement {
-    RoleRequirement { label: s(label), roles: roles.to_vec(), sex, minimum }
+    RoleRequirement {
+        label: s(label),
+        roles: roles.to_vec(),
+        sex,
+        minimum,
+    }
 }
 
 #[cfg(test)]

@@ -170,7 +170,13 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn object(&self, s: &'a Map<String, Value>, obj: &Map<String, Value>, path: &str, out: &mut Collector) {
+    fn object(
+        &self,
+        s: &'a Map<String, Value>,
+        obj: &Map<String, Value>,
+        path: &str,
+        out: &mut Collector,
+    ) {
         let props = s.get("properties").and_then(Value::as_object);
         if let Some(required) = s.get("required").and_then(Value::as_array) {
             for field in required.iter().filter_map(Value::as_str) {
@@ -291,7 +297,10 @@ mod tests {
             },
             "$defs": {"S": {"type": "string", "enum": ["x", "y"]}}
         });
-        let got = codes(schema, json!({"a": -1, "b": ["x", "z", 3], "d": "2024-02-30", "zz": 1, "name": "R"}));
+        let got = codes(
+            schema,
+            json!({"a": -1, "b": ["x", "z", 3], "d": "2024-02-30", "zz": 1, "name": "R"}),
+        );
         assert_eq!(
             got,
             vec![

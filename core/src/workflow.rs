@@ -56,26 +56,47 @@ pub fn referral_next(
 
 /// Case: identified → open → closed → (reopen) open; adding a service keeps an
 /// open case open and reopens a closed one. Reopening by hand needs a reason.
-pub fn case_next(from: CaseStatus, action: CaseAction, reason: Option<&str>) -> Result<CaseStatus, Refusal> {
+pub fn case_next(
+    from: CaseStatus,
+    action: CaseAction,
+    reason: Option<&str>,
+) -> Result<CaseStatus, Refusal> {
+    let to = case_target(from, action).ok_or(Refusal::Illegal)?;
+    if from == CaseStatus::Closed && action == CaseAction::Reopen && !has_reason(reason) {
+        return Err(Refusal::ReasonRequired);
+    }
+    Ok(to)
+}
+
+/// The state an action leads to, if the machine has that edge (reasons aside).
+fn case_target(from: CaseStatus, action: CaseAction) -> Option<CaseStatus> {
     use CaseAction as A;
     use CaseStatus as S;
     match (from, action) {
-        (S::Identified, A::Open) => Ok(S::Open),
-        (S::Open, A::Close) => Ok(S::Closed),
-        (S::Closed, A::Reopen) if !has_reason(reason) => Err(Refusal::ReasonRequired),
-        (S::Closed, A::Reopen) => Ok(S::Open),
-        (S::Open | S::Closed, A::AddService) => Ok(S::Open),
-        _ => Err(Refusal::Illegal),
+        (S::Identified, A::Open) => Some(S::Open),
+        (S::Open, A::Close) => Some(S::Closed),
+        (S::Closed, A::Reopen) => Some(S::Open),
+        (S::Open | S::Closed, A::AddService) => Some(S::Open),
+        _ => None,
     }
 }
 
 fn refusal(out: &mut Collector, r: Refusal, path: String, from: &str, to: &str) {
-    out.push(r.code(), path, Params::new().with("from", from).with("to", to));
+    out.push(
+        r.code(),
+        path,
+        Params::new().with("from", from).with("to", to),
+    );
 }
 
 /// Replay a referral's history; push diagnostics for illegal steps, time order,
 /// and a status that disagrees with the history.
-pub fn check_referral_history(status: ReferralStatus, created: DateTime<FixedOffset>, history: &[ReferralEvent], out: &mut Collector) {
+pub fn check_referral_history(
+    status: ReferralStatus,
+    created: DateTime<FixedOffset>,
+    history: &[ReferralEvent],
+    out: &mut Collector,
+) {
     let mut state = ReferralStatus::Pending;
     let mut previous = created;
     for (i, ev) in history.iter().enumerate() {
@@ -84,14 +105,20 @@ pub fn check_referral_history(status: ReferralStatus, created: DateTime<FixedOff
             out.push(
                 Code::HistoryOutOfOrder,
                 pointer(&path, "at"),
-                Params::new().with("at", ev.at.to_rfc3339()).with("previous", previous.to_rfc3339()),
+                Params::new()
+                    .with("at", ev.at.to_rfc3339())
+                    .with("previous", previous.to_rfc3339()),
             );
         }
         previous = ev.at;
         match referral_next(state, ev.to, ev.reason.as_deref()) {
             Ok(next) => state = next,
             Err(r) => {
-                let at = if r == Refusal::ReasonRequired { pointer(&path, "reason") } else { pointer(&path, "to") };
+                let at = if r == Refusal::ReasonRequired {
+                    pointer(&path, "reason")
+                } else {
+                    pointer(&path, "to")
+                };
                 refusal(out, r, at, state.as_str(), ev.to.as_str());
                 state = ev.to; // carry on so later steps are judged from what the record claims
             }
@@ -101,7 +128,9 @@ pub fn check_referral_history(status: ReferralStatus, created: DateTime<FixedOff
         out.push(
             Code::StatusHistoryMismatch,
             "/status",
-            Params::new().with("status", status.as_str()).with("history_status", state.as_str()),
+            Params::new()
+                .with("status", status.as_str())
+                .with("history_status", state.as_str()),
         );
     }
 }
@@ -133,15 +162,29 @@ pub fn check_case_history(status: CaseStatus, history: &[CaseEvent], out: &mut C
             out.push(
                 Code::HistoryOutOfOrder,
                 pointer(&path, "at"),
-                Params::new().with("at", ev.at.to_rfc3339()).with("previous", p.to_rfc3339()),
+                Params::new()
+                    .with("at", ev.at.to_rfc3339())
+                    .with("previous", p.to_rfc3339()),
             );
         }
         previous = Some(ev.at);
         match case_next(state, ev.action, ev.reason.as_deref()) {
             Ok(next) => state = next,
             Err(r) => {
-                let at = if r == Refusal::ReasonRequired { pointer(&path, "reason") } else { pointer(&path, "action") };
-                refusal(out, r, at, case_status_str(state), case_action_str(ev.action));
+                let at = if r == Refusal::ReasonRequired {
+                    pointer(&path, "reason")
+                } else {
+                    pointer(&path, "action")
+                };
+                refusal(
+                    out,
+                    r,
+                    at,
+                    case_status_str(state),
+                    case_action_str(ev.action),
+                );
+                // A missing reason does not stop the step; an illegal one goes nowhere.
+                state = case_target(state, ev.action).unwrap_or(state);
             }
         }
     }
@@ -149,7 +192,9 @@ pub fn check_case_history(status: CaseStatus, history: &[CaseEvent], out: &mut C
         out.push(
             Code::StatusHistoryMismatch,
             "/status",
-            Params::new().with("status", case_status_str(status)).with("history_status", case_status_str(state)),
+            Params::new()
+                .with("status", case_status_str(status))
+                .with("history_status", case_status_str(state)),
         );
     }
 }
@@ -182,7 +227,12 @@ pub type ReferralTransition = ReferralEvent;
 /// Apply a transition to a record of `kind` (`case` or `referral`), returning the
 /// new record with the event appended to its history. The record must be valid
 /// before and after.
-pub fn apply_transition(kind: Kind, record: &Value, transition: &Value, ctx: &Context<'_>) -> Result<Value, Report> {
+pub fn apply_transition(
+    kind: Kind,
+    record: &Value,
+    transition: &Value,
+    ctx: &Context<'_>,
+) -> Result<Value, Report> {
     let updated = match kind {
         Kind::Referral => {
             let (mut r, _) = parse_record::<crate::model::Referral>(kind, record, ctx)?;
@@ -201,7 +251,13 @@ pub fn apply_transition(kind: Kind, record: &Value, transition: &Value, ctx: &Co
         }
         other => {
             let mut out = Collector::new(ctx.locale);
-            out.push(Code::IllegalTransition, "", Params::new().with("from", other.as_str()).with("to", "transition"));
+            out.push(
+                Code::IllegalTransition,
+                "",
+                Params::new()
+                    .with("from", other.as_str())
+                    .with("to", "transition"),
+            );
             return Err(out.into_report());
         }
     }
@@ -217,7 +273,11 @@ pub fn apply_transition(kind: Kind, record: &Value, transition: &Value, ctx: &Co
 
 fn refused(ctx: &Context<'_>, r: Refusal, from: &str, to: &str) -> Report {
     let mut out = Collector::new(ctx.locale);
-    let path = if r == Refusal::ReasonRequired { "/reason" } else { "" };
+    let path = if r == Refusal::ReasonRequired {
+        "/reason"
+    } else {
+        ""
+    };
     refusal(&mut out, r, path.to_owned(), from, to);
     out.into_report()
 }
@@ -238,7 +298,11 @@ fn apply_case(c: &mut Case, t: CaseTransition, ctx: &Context<'_>) -> Result<(), 
         CaseAction::AddService => {
             let Some(service) = t.service.clone() else {
                 let mut out = Collector::new(ctx.locale);
-                out.push(Code::MissingField, "/service", Params::new().with("field", "service"));
+                out.push(
+                    Code::MissingField,
+                    "/service",
+                    Params::new().with("field", "service"),
+                );
                 return Err(out.into_report());
             };
             c.services.push(service);
@@ -247,7 +311,12 @@ fn apply_case(c: &mut Case, t: CaseTransition, ctx: &Context<'_>) -> Result<(), 
         CaseAction::Open => {}
     }
     c.status = next;
-    c.history.push(CaseEvent { action: t.action, at: t.at, by: t.by, reason: t.reason });
+    c.history.push(CaseEvent {
+        action: t.action,
+        at: t.at,
+        by: t.by,
+        reason: t.reason,
+    });
     Ok(())
 }
 
@@ -276,7 +345,9 @@ pub fn workflow_stage(c: &Case) -> WorkflowStage {
         CaseStatus::Closed => WorkflowStage::Closed,
         CaseStatus::Open if c.risk_level.is_none() => WorkflowStage::Assessment,
         CaseStatus::Open if c.services.is_empty() => WorkflowStage::CasePlan,
-        CaseStatus::Open if c.services.iter().any(|s| s.implemented_at.is_none()) => WorkflowStage::ServicesInProgress,
+        CaseStatus::Open if c.services.iter().any(|s| s.implemented_at.is_none()) => {
+            WorkflowStage::ServicesInProgress
+        }
         CaseStatus::Open => WorkflowStage::ServicesImplemented,
     }
 }
@@ -289,13 +360,25 @@ mod tests {
     #[test]
     fn referral_edges() {
         assert_eq!(referral_next(Pending, Accepted, None), Ok(Accepted));
-        assert_eq!(referral_next(Pending, Rejected, None), Err(Refusal::ReasonRequired));
-        assert_eq!(referral_next(Pending, Rejected, Some("  ")), Err(Refusal::ReasonRequired));
-        assert_eq!(referral_next(Pending, Rejected, Some("no capacity")), Ok(Rejected));
+        assert_eq!(
+            referral_next(Pending, Rejected, None),
+            Err(Refusal::ReasonRequired)
+        );
+        assert_eq!(
+            referral_next(Pending, Rejected, Some("  ")),
+            Err(Refusal::ReasonRequired)
+        );
+        assert_eq!(
+            referral_next(Pending, Rejected, Some("no capacity")),
+            Ok(Rejected)
+        );
         assert_eq!(referral_next(Accepted, Done, None), Ok(Done));
         assert_eq!(referral_next(Pending, Done, None), Err(Refusal::Illegal));
         assert_eq!(referral_next(Done, Revoked, None), Err(Refusal::Illegal));
-        assert_eq!(referral_next(Rejected, Accepted, None), Err(Refusal::Illegal));
+        assert_eq!(
+            referral_next(Rejected, Accepted, None),
+            Err(Refusal::Illegal)
+        );
     }
 
     #[test]
@@ -303,9 +386,18 @@ mod tests {
         use CaseAction as A;
         use CaseStatus as S;
         assert_eq!(case_next(S::Identified, A::Open, None), Ok(S::Open));
-        assert_eq!(case_next(S::Identified, A::Close, None), Err(Refusal::Illegal));
-        assert_eq!(case_next(S::Closed, A::Reopen, None), Err(Refusal::ReasonRequired));
+        assert_eq!(
+            case_next(S::Identified, A::Close, None),
+            Err(Refusal::Illegal)
+        );
+        assert_eq!(
+            case_next(S::Closed, A::Reopen, None),
+            Err(Refusal::ReasonRequired)
+        );
         assert_eq!(case_next(S::Closed, A::AddService, None), Ok(S::Open));
-        assert_eq!(case_next(S::Open, A::Reopen, Some("x")), Err(Refusal::Illegal));
+        assert_eq!(
+            case_next(S::Open, A::Reopen, Some("x")),
+            Err(Refusal::Illegal)
+        );
     }
 }

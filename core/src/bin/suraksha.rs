@@ -15,7 +15,11 @@ use serde_json::Value;
 use suraksha::{api, workflow, Code, Context, Kind, Locale, Options, Report};
 
 #[derive(Parser)]
-#[command(name = "suraksha", version, about = "Community child protection records: validate, score, report")]
+#[command(
+    name = "suraksha",
+    version,
+    about = "Community child protection records: validate, score, report"
+)]
 struct Cli {
     /// Message language: en or hi.
     #[arg(long, global = true, default_value = "en")]
@@ -56,7 +60,11 @@ enum Command {
     /// Score a VCPC: functionality index, band and every item.
     Functionality { file: String },
     /// Apply a transition (JSON file) to a case or referral record; prints the new record.
-    Transition { kind: String, record: String, transition: String },
+    Transition {
+        kind: String,
+        record: String,
+        transition: String,
+    },
     /// Validate the sample records embedded in the program and summarise them.
     Demo,
 }
@@ -76,11 +84,15 @@ fn read(file: &str) -> Result<String, Unusable> {
 }
 
 fn json_of(file: &str, locale: Locale) -> Result<Value, Unusable> {
-    api::parse_json(&read(file)?, locale).map_err(|r| Unusable(format!("`{file}`: {}", first_message(&r))))
+    api::parse_json(&read(file)?, locale)
+        .map_err(|r| Unusable(format!("`{file}`: {}", first_message(&r))))
 }
 
 fn first_message(r: &Report) -> String {
-    r.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default()
+    r.diagnostics
+        .first()
+        .map(|d| d.message.clone())
+        .unwrap_or_default()
 }
 
 fn print<T: Serialize>(value: &T) -> Result<(), Unusable> {
@@ -105,24 +117,40 @@ fn context(cli: &Cli, locale: Locale) -> Result<Context<'static>, Unusable> {
         ),
         None => None,
     };
-    Options { locale, today, profile }
-        .context()
-        .map_err(|r| Unusable(format!("--profile: {r}")))
+    Options {
+        locale,
+        today,
+        profile,
+    }
+    .context()
+    .map_err(|r| Unusable(format!("--profile: {r}")))
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
-    let locale = Locale::parse(&cli.locale)
-        .ok_or_else(|| Unusable(format!("--locale `{}` is not supported: use en or hi", cli.locale)))?;
+    let locale = Locale::parse(&cli.locale).ok_or_else(|| {
+        Unusable(format!(
+            "--locale `{}` is not supported: use en or hi",
+            cli.locale
+        ))
+    })?;
     match &cli.command {
         Command::Validate { kind, file } => {
             let kind = kind_of(kind, locale)?;
             let ctx = context(cli, locale)?;
             let report = api::validate_str(kind, &read(file)?, &ctx);
             print(&report)?;
-            if report.diagnostics.iter().any(|d| d.code == Code::MalformedJson) {
+            if report
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::MalformedJson)
+            {
                 return Err(Unusable(format!("`{file}`: {}", first_message(&report))));
             }
-            Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if report.valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Schema { kind } => {
             print(kind_of(kind, locale)?.schema())?;
@@ -151,10 +179,19 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
             let ctx = context(cli, locale)?;
             outcome(api::functionality(&json_of(file, locale)?, &ctx))
         }
-        Command::Transition { kind, record, transition } => {
+        Command::Transition {
+            kind,
+            record,
+            transition,
+        } => {
             let kind = kind_of(kind, locale)?;
             let ctx = context(cli, locale)?;
-            outcome(workflow::apply_transition(kind, &json_of(record, locale)?, &json_of(transition, locale)?, &ctx))
+            outcome(workflow::apply_transition(
+                kind,
+                &json_of(record, locale)?,
+                &json_of(transition, locale)?,
+                &ctx,
+            ))
         }
         Command::Demo => demo(&context(cli, locale)?),
     }
@@ -177,36 +214,67 @@ fn outcome<T: Serialize>(result: Result<T, Report>) -> Result<ExitCode, Unusable
 fn schemas(dir: &Path, check: bool) -> Result<ExitCode, Unusable> {
     let mut stale = Vec::new();
     if !check {
-        std::fs::create_dir_all(dir).map_err(|e| Unusable(format!("cannot create `{}`: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Unusable(format!("cannot create `{}`: {e}", dir.display())))?;
     }
-    let mut files: Vec<(String, Value)> = Kind::ALL.iter().map(|k| (format!("{}.json", k.as_str()), k.schema().clone())).collect();
-    files.push(("profile.json".into(), schemars::schema_for!(suraksha::RuleProfile).to_value()));
-    files.push(("options.json".into(), schemars::schema_for!(Options).to_value()));
-    files.push(("report.json".into(), schemars::schema_for!(Report).to_value()));
+    let mut files: Vec<(String, Value)> = Kind::ALL
+        .iter()
+        .map(|k| (format!("{}.json", k.as_str()), k.schema().clone()))
+        .collect();
+    files.push((
+        "profile.json".into(),
+        schemars::schema_for!(suraksha::RuleProfile).to_value(),
+    ));
+    files.push((
+        "options.json".into(),
+        schemars::schema_for!(Options).to_value(),
+    ));
+    files.push((
+        "report.json".into(),
+        schemars::schema_for!(Report).to_value(),
+    ));
     for (name, schema) in files {
-        let text = serde_json::to_string_pretty(&schema).map_err(|e| Unusable(e.to_string()))? + "\n";
+        let text =
+            serde_json::to_string_pretty(&schema).map_err(|e| Unusable(e.to_string()))? + "\n";
         let path = dir.join(&name);
         if check {
             if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
                 stale.push(path.display().to_string());
             }
         } else {
-            std::fs::write(&path, text).map_err(|e| Unusable(format!("cannot write `{}`: {e}", path.display())))?;
+            std::fs::write(&path, text)
+                .map_err(|e| Unusable(format!("cannot write `{}`: {e}", path.display())))?;
         }
     }
     if stale.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("out of date (run `suraksha schemas {}`): {}", dir.display(), stale.join(", "));
+        eprintln!(
+            "out of date (run `suraksha schemas {}`): {}",
+            dir.display(),
+            stale.join(", ")
+        );
         Ok(ExitCode::from(1))
     }
 }
 
 /// Sample records shipped in `examples/records`, embedded so the demo needs no files.
 const SAMPLES: &[(&str, Kind, &str)] = &[
-    ("vcpc.json", Kind::Vcpc, include_str!("../../../examples/records/vcpc.json")),
-    ("case.json", Kind::Case, include_str!("../../../examples/records/case.json")),
-    ("referral.json", Kind::Referral, include_str!("../../../examples/records/referral.json")),
+    (
+        "vcpc.json",
+        Kind::Vcpc,
+        include_str!("../../../examples/records/vcpc.json"),
+    ),
+    (
+        "case.json",
+        Kind::Case,
+        include_str!("../../../examples/records/case.json"),
+    ),
+    (
+        "referral.json",
+        Kind::Referral,
+        include_str!("../../../examples/records/referral.json"),
+    ),
 ];
 
 fn demo(ctx: &Context<'_>) -> Result<ExitCode, Unusable> {
@@ -222,7 +290,12 @@ fn demo(ctx: &Context<'_>) -> Result<ExitCode, Unusable> {
             report.errors().count()
         );
         for d in &report.diagnostics {
-            println!("    {:<7} {:<40} {}", format!("{:?}", d.severity).to_lowercase(), d.path, d.message);
+            println!(
+                "    {:<7} {:<40} {}",
+                format!("{:?}", d.severity).to_lowercase(),
+                d.path,
+                d.message
+            );
         }
         let value = api::parse_json(text, ctx.locale).unwrap_or_default();
         match kind {
@@ -240,7 +313,11 @@ fn demo(ctx: &Context<'_>) -> Result<ExitCode, Unusable> {
             _ => {}
         }
     }
-    Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn main() -> ExitCode {

@@ -6,9 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
 use crate::api::{Context, Record};
 use crate::diagnostic::{pointer, Code, Collector, Params};
-use crate::model::{
-    age_on, Case, CaseStatus, Child, ClosureReason, ConcernKind, Sex,
-};
+use crate::model::{age_on, Case, CaseStatus, Child, ClosureReason, ConcernKind, Sex};
 use crate::profile::RuleProfile;
 use crate::workflow::check_case_history;
 
@@ -29,12 +27,24 @@ impl Record for Case {
 }
 
 /// Age and date-of-birth checks shared by every record that holds a child.
-pub fn check_child(child: &Child, path: &str, recorded_on: NaiveDate, today: NaiveDate, out: &mut Collector) {
+pub fn check_child(
+    child: &Child,
+    path: &str,
+    recorded_on: NaiveDate,
+    today: NaiveDate,
+    out: &mut Collector,
+) {
     match (child.date_of_birth, child.age_years) {
         (None, None) => out.push(Code::AgeMissing, path, Params::new()),
         (Some(dob), age) => {
             if dob > today {
-                future(out, pointer(path, "date_of_birth"), "date_of_birth", dob, today);
+                future(
+                    out,
+                    pointer(path, "date_of_birth"),
+                    "date_of_birth",
+                    dob,
+                    today,
+                );
             }
             let computed = age_on(dob, recorded_on);
             // An estimated age may be a year out either way.
@@ -82,7 +92,11 @@ fn out_of_order(out: &mut Collector, path: String, earlier: (&str, String), late
 fn age_limit(kind: ConcernKind, sex: Sex, p: &RuleProfile) -> (u8, &'static str) {
     match kind {
         ConcernKind::ChildMarriage | ConcernKind::ImminentChildMarriage => (
-            p.ages.marriage_under.get(&sex).copied().unwrap_or(p.ages.child_under),
+            p.ages
+                .marriage_under
+                .get(&sex)
+                .copied()
+                .unwrap_or(p.ages.child_under),
             "PCMA 2006 s.2(a)",
         ),
         ConcernKind::SexualOffence => (p.ages.child_under, "POCSO 2012 s.2(1)(d)"),
@@ -93,14 +107,22 @@ fn age_limit(kind: ConcernKind, sex: Sex, p: &RuleProfile) -> (u8, &'static str)
 
 fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
     let child = &c.child;
-    let age_path = if child.date_of_birth.is_some() { "/child/date_of_birth" } else { "/child/age_years" };
+    let age_path = if child.date_of_birth.is_some() {
+        "/child/date_of_birth"
+    } else {
+        "/child/age_years"
+    };
     for (i, concern) in c.concerns.iter().enumerate() {
         // A child in conflict with law is judged on the date of the offence (JJ s.2(13)).
         let on = match concern.kind {
-            ConcernKind::InConflictWithLaw => c.incident_date.unwrap_or(c.identified_at.date_naive()),
+            ConcernKind::InConflictWithLaw => {
+                c.incident_date.unwrap_or(c.identified_at.date_naive())
+            }
             _ => c.identified_at.date_naive(),
         };
-        let Some(age) = child.age_on(on) else { continue };
+        let Some(age) = child.age_on(on) else {
+            continue;
+        };
         let (limit, law) = age_limit(concern.kind, child.sex, p);
         if age >= i64::from(limit) {
             out.push(
@@ -129,43 +151,101 @@ fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
 fn check_dates(c: &Case, today: NaiveDate, out: &mut Collector) {
     let identified = c.identified_at.date_naive();
     if identified > today {
-        future(out, "/identified_at".into(), "identified_at", identified, today);
+        future(
+            out,
+            "/identified_at".into(),
+            "identified_at",
+            identified,
+            today,
+        );
     }
     if let Some(incident) = c.incident_date {
         if incident > today {
-            future(out, "/incident_date".into(), "incident_date", incident, today);
+            future(
+                out,
+                "/incident_date".into(),
+                "incident_date",
+                incident,
+                today,
+            );
         }
         if let Some(dob) = c.child.date_of_birth.filter(|d| *d > incident) {
-            out_of_order(out, "/incident_date".into(), ("date_of_birth", dob.to_string()), ("incident_date", incident.to_string()));
+            out_of_order(
+                out,
+                "/incident_date".into(),
+                ("date_of_birth", dob.to_string()),
+                ("incident_date", incident.to_string()),
+            );
         }
         if identified < incident {
-            out_of_order(out, "/identified_at".into(), ("incident_date", incident.to_string()), ("identified_at", c.identified_at.to_rfc3339()));
+            out_of_order(
+                out,
+                "/identified_at".into(),
+                ("incident_date", incident.to_string()),
+                ("identified_at", c.identified_at.to_rfc3339()),
+            );
         }
     } else if let Some(dob) = c.child.date_of_birth.filter(|d| *d > identified) {
-        out_of_order(out, "/identified_at".into(), ("date_of_birth", dob.to_string()), ("identified_at", c.identified_at.to_rfc3339()));
+        out_of_order(
+            out,
+            "/identified_at".into(),
+            ("date_of_birth", dob.to_string()),
+            ("identified_at", c.identified_at.to_rfc3339()),
+        );
     }
     for (i, r) in c.referrals.iter().enumerate() {
         if r.at < c.identified_at {
-            out_of_order(out, pointer(&pointer("/referrals", i), "at"), ("identified_at", c.identified_at.to_rfc3339()), ("referral", r.at.to_rfc3339()));
+            out_of_order(
+                out,
+                pointer(&pointer("/referrals", i), "at"),
+                ("identified_at", c.identified_at.to_rfc3339()),
+                ("referral", r.at.to_rfc3339()),
+            );
         }
         if r.at.date_naive() > today {
-            future(out, pointer(&pointer("/referrals", i), "at"), "referral", r.at.date_naive(), today);
+            future(
+                out,
+                pointer(&pointer("/referrals", i), "at"),
+                "referral",
+                r.at.date_naive(),
+                today,
+            );
         }
     }
     for (i, s) in c.services.iter().enumerate() {
         if let Some(done) = s.implemented_at.filter(|d| *d < s.planned_at) {
-            out_of_order(out, pointer(&pointer("/services", i), "implemented_at"), ("planned_at", s.planned_at.to_rfc3339()), ("implemented_at", done.to_rfc3339()));
+            out_of_order(
+                out,
+                pointer(&pointer("/services", i), "implemented_at"),
+                ("planned_at", s.planned_at.to_rfc3339()),
+                ("implemented_at", done.to_rfc3339()),
+            );
         }
     }
     if let Some(closure) = &c.closure {
         if closure.date > today {
             future(out, "/closure/date".into(), "closure", closure.date, today);
         }
-        let latest = c.referrals.iter().map(|r| r.at).max().filter(|at| at.date_naive() > closure.date);
+        let latest = c
+            .referrals
+            .iter()
+            .map(|r| r.at)
+            .max()
+            .filter(|at| at.date_naive() > closure.date);
         if identified > closure.date {
-            out_of_order(out, "/closure/date".into(), ("identified_at", c.identified_at.to_rfc3339()), ("closure", closure.date.to_string()));
+            out_of_order(
+                out,
+                "/closure/date".into(),
+                ("identified_at", c.identified_at.to_rfc3339()),
+                ("closure", closure.date.to_string()),
+            );
         } else if let Some(at) = latest {
-            out_of_order(out, "/closure/date".into(), ("referral", at.to_rfc3339()), ("closure", closure.date.to_string()));
+            out_of_order(
+                out,
+                "/closure/date".into(),
+                ("referral", at.to_rfc3339()),
+                ("closure", closure.date.to_string()),
+            );
         }
     }
 }
@@ -173,9 +253,20 @@ fn check_dates(c: &Case, today: NaiveDate, out: &mut Collector) {
 fn check_closure(c: &Case, out: &mut Collector) {
     match (&c.closure, c.status) {
         (None, CaseStatus::Closed) => out.push(Code::ClosureMissing, "/closure", Params::new()),
-        (Some(_), CaseStatus::Open) => out.push(Code::ClosureOnOpenCase, "/closure", Params::new().with("status", "open")),
-        (Some(_), CaseStatus::Identified) => out.push(Code::ClosureOnOpenCase, "/closure", Params::new().with("status", "identified")),
-        (Some(cl), _) if cl.reason == ClosureReason::Other && cl.note.as_deref().is_none_or(|n| n.trim().is_empty()) => {
+        (Some(_), CaseStatus::Open) => out.push(
+            Code::ClosureOnOpenCase,
+            "/closure",
+            Params::new().with("status", "open"),
+        ),
+        (Some(_), CaseStatus::Identified) => out.push(
+            Code::ClosureOnOpenCase,
+            "/closure",
+            Params::new().with("status", "identified"),
+        ),
+        (Some(cl), _)
+            if cl.reason == ClosureReason::Other
+                && cl.note.as_deref().is_none_or(|n| n.trim().is_empty()) =>
+        {
             out.push(Code::ClosureNoteMissing, "/closure/note", Params::new())
         }
         _ => {}
@@ -197,7 +288,11 @@ fn check_pathways(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collect
             .filter_map(|d| serde_json::to_value(d).ok())
             .collect();
         let deadline: Option<DateTime<FixedOffset>> = pathway.within_hours.map(|h| {
-            let journey = if pathway.excludes_journey { c.journey_hours } else { 0 };
+            let journey = if pathway.excludes_journey {
+                c.journey_hours
+            } else {
+                0
+            };
             c.identified_at + Duration::hours(i64::from(h) + i64::from(journey))
         });
         let first = c
@@ -246,16 +341,23 @@ fn check_follow_up(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collec
             out.push(
                 Code::FollowUpOverdue,
                 "/last_follow_up",
-                Params::new().with("due", due.to_string()).with("days", (today - due).num_days()),
+                Params::new()
+                    .with("due", due.to_string())
+                    .with("days", (today - due).num_days()),
             );
         }
     }
     for (i, s) in c.services.iter().enumerate() {
-        if let Some(due) = s.due().filter(|d| s.implemented_at.is_none() && today > d.date_naive()) {
+        if let Some(due) = s
+            .due()
+            .filter(|d| s.implemented_at.is_none() && today > d.date_naive())
+        {
             out.push(
                 Code::FollowUpOverdue,
                 pointer(&pointer("/services", i), "implemented_at"),
-                Params::new().with("due", due.to_rfc3339()).with("days", (today - due.date_naive()).num_days()),
+                Params::new()
+                    .with("due", due.to_rfc3339())
+                    .with("days", (today - due.date_naive()).num_days()),
             );
         }
     }

@@ -10,11 +10,15 @@ impl Record for Referral {
     fn check(&self, ctx: &Context<'_>, out: &mut Collector) {
         // Consent gate: both consents, or an override that says why.
         match &self.consent_override {
-            Some(o) if o.reason.trim().is_empty() => {
-                out.push(Code::OverrideReasonMissing, "/consent_override/reason", Params::new())
-            }
+            Some(o) if o.reason.trim().is_empty() => out.push(
+                Code::OverrideReasonMissing,
+                "/consent_override/reason",
+                Params::new(),
+            ),
             Some(_) => {}
-            None if !self.consent.complete() => out.push(Code::ConsentMissing, "/consent", Params::new()),
+            None if !self.consent.complete() => {
+                out.push(Code::ConsentMissing, "/consent", Params::new())
+            }
             None => {}
         }
         check_referral_history(self.status, self.created_at, &self.history, out);
@@ -40,12 +44,17 @@ impl Record for Referral {
                     .with("later", due.to_rfc3339()),
             );
         }
-        let open = matches!(self.status, ReferralStatus::Pending | ReferralStatus::Accepted);
+        let open = matches!(
+            self.status,
+            ReferralStatus::Pending | ReferralStatus::Accepted
+        );
         if let Some(due) = self.due().filter(|d| open && ctx.today > d.date_naive()) {
             out.push(
                 Code::ReferralOverdue,
                 "/due_at",
-                Params::new().with("due", due.to_rfc3339()).with("status", self.status.as_str()),
+                Params::new()
+                    .with("due", due.to_rfc3339())
+                    .with("status", self.status.as_str()),
             );
         }
     }

@@ -9,8 +9,8 @@ use chrono::{Duration, NaiveDate};
 
 use crate::api::{Context, Record};
 use crate::diagnostic::{pointer, Code, Collector, Params};
-use crate::model::{Member, Meeting, Office, Role, Sex, Vcpc};
-use crate::profile::{CompositionProfile, OfficeRule, RuleProfile};
+use crate::model::{Meeting, Member, Office, Role, Sex, Vcpc};
+use crate::profile::{CompositionProfile, OfficeRule, RoleRequirement, RuleProfile};
 
 impl Record for Vcpc {
     fn check(&self, ctx: &Context<'_>, out: &mut Collector) {
@@ -21,13 +21,20 @@ impl Record for Vcpc {
                 check_meetings(self, profile, &ids, ctx.today, out);
             }
             None => {
-                let allowed: Vec<serde_json::Value> =
-                    ctx.profile.composition_profiles.iter().map(|p| p.id.clone().into()).collect();
+                let allowed: Vec<serde_json::Value> = ctx
+                    .profile
+                    .composition_profiles
+                    .iter()
+                    .map(|p| p.id.clone().into())
+                    .collect();
                 out.push(
                     Code::UnknownProfile,
                     "/composition_profile",
                     Params::new()
-                        .with("profile", self.composition_profile.clone().unwrap_or_default())
+                        .with(
+                            "profile",
+                            self.composition_profile.clone().unwrap_or_default(),
+                        )
                         .with("allowed", allowed),
                 );
             }
@@ -40,14 +47,22 @@ impl Record for Vcpc {
 
 /// The composition profile this committee follows, if known.
 pub fn composition_profile<'p>(v: &Vcpc, p: &'p RuleProfile) -> Option<&'p CompositionProfile> {
-    p.composition(v.composition_profile.as_deref().unwrap_or(&p.default_composition_profile))
+    p.composition(
+        v.composition_profile
+            .as_deref()
+            .unwrap_or(&p.default_composition_profile),
+    )
 }
 
 fn member_ids<'a>(v: &'a Vcpc, out: &mut Collector) -> HashSet<&'a str> {
     let mut ids = HashSet::new();
     for (i, m) in v.members.iter().enumerate() {
         if !ids.insert(m.id.as_str()) {
-            out.push(Code::DuplicateId, pointer(&pointer("/members", i), "id"), Params::new().with("id", m.id.as_str()));
+            out.push(
+                Code::DuplicateId,
+                pointer(&pointer("/members", i), "id"),
+                Params::new().with("id", m.id.as_str()),
+            );
         }
     }
     ids
@@ -73,7 +88,8 @@ fn eligible(m: &Member, rule: &OfficeRule) -> bool {
         && (rule.conditions.is_empty()
             || rule.conditions.iter().any(|c| {
                 c.sex.is_none_or(|s| s == m.sex)
-                    && (c.social_groups.is_empty() || m.social_group.is_some_and(|g| c.social_groups.contains(&g)))
+                    && (c.social_groups.is_empty()
+                        || m.social_group.is_some_and(|g| c.social_groups.contains(&g)))
             }))
 }
 
@@ -89,8 +105,17 @@ fn check_office(
     codes: (Code, Code),
     out: &mut Option<&mut Collector>,
 ) -> bool {
-    let holders: Vec<(usize, &Member)> = v.members.iter().enumerate().filter(|(_, m)| m.office == office).collect();
-    let name = if office == Office::Chair { "chair" } else { "member_secretary" };
+    let holders: Vec<(usize, &Member)> = v
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.office == office)
+        .collect();
+    let name = if office == Office::Chair {
+        "chair"
+    } else {
+        "member_secretary"
+    };
     let Some(&(first, holder)) = holders.first() else {
         if let Some(o) = out.as_deref_mut() {
             o.push(codes.0, "/members", Params::new());
@@ -101,7 +126,11 @@ fn check_office(
     for &(i, _) in holders.iter().skip(1) {
         ok = false;
         if let Some(o) = out.as_deref_mut() {
-            o.push(Code::OfficeHeldTwice, pointer(&pointer("/members", i), "office"), Params::new().with("office", name));
+            o.push(
+                Code::OfficeHeldTwice,
+                pointer(&pointer("/members", i), "office"),
+                Params::new().with("office", name),
+            );
         }
     }
     if !eligible(holder, rule) {
@@ -110,31 +139,54 @@ fn check_office(
             o.push(
                 codes.1,
                 pointer(&pointer("/members", first), "role"),
-                Params::new().with("allowed", roles_json(&rule.roles)).with("profile", profile),
+                Params::new()
+                    .with("allowed", roles_json(&rule.roles))
+                    .with("profile", profile),
             );
         }
     }
     ok
 }
 
+/// A member counts for a requirement by role (any adult role when none is listed:
+/// child representatives are counted separately) and, if given, by sex.
+fn counts_for(req: &RoleRequirement, m: &Member) -> bool {
+    let role = if req.roles.is_empty() {
+        m.role != Role::Child
+    } else {
+        req.roles.contains(&m.role)
+    };
+    role && req.sex.is_none_or(|s| s == m.sex)
+}
+
 /// Check composition against `profile`; push diagnostics when `out` is given.
-pub fn assess_composition(v: &Vcpc, profile: &CompositionProfile, mut out: Option<&mut Collector>) -> Composition {
-    let chair_ok = check_office(v, Office::Chair, &profile.chair, &profile.id, (Code::ChairMissing, Code::ChairNotEligible), &mut out);
+pub fn assess_composition(
+    v: &Vcpc,
+    profile: &CompositionProfile,
+    mut out: Option<&mut Collector>,
+) -> Composition {
+    let chair_ok = check_office(
+        v,
+        Office::Chair,
+        &profile.chair,
+        &profile.id,
+        (Code::ChairMissing, Code::ChairNotEligible),
+        &mut out,
+    );
     let member_secretary_ok = check_office(
         v,
         Office::MemberSecretary,
         &profile.member_secretary,
         &profile.id,
-        (Code::MemberSecretaryMissing, Code::MemberSecretaryNotEligible),
+        (
+            Code::MemberSecretaryMissing,
+            Code::MemberSecretaryNotEligible,
+        ),
         &mut out,
     );
     let mut required_met = 0;
     for req in &profile.required {
-        let found = v
-            .members
-            .iter()
-            .filter(|m| (req.roles.is_empty() || req.roles.contains(&m.role)) && req.sex.is_none_or(|s| s == m.sex))
-            .count();
+        let found = v.members.iter().filter(|m| counts_for(req, m)).count();
         if found >= req.minimum as usize {
             required_met += 1;
         } else if let Some(o) = out.as_deref_mut() {
@@ -152,7 +204,12 @@ pub fn assess_composition(v: &Vcpc, profile: &CompositionProfile, mut out: Optio
     let rep = &profile.children;
     let mut children_ok = true;
     let (mut total, mut girls, mut boys) = (0u32, 0u32, 0u32);
-    for (i, m) in v.members.iter().enumerate().filter(|(_, m)| m.role == Role::Child) {
+    for (i, m) in v
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role == Role::Child)
+    {
         total += 1;
         girls += u32::from(m.sex == Sex::Female);
         boys += u32::from(m.sex == Sex::Male);
@@ -170,14 +227,21 @@ pub fn assess_composition(v: &Vcpc, profile: &CompositionProfile, mut out: Optio
                     o.push(
                         Code::ChildRepresentativeAge,
                         path,
-                        Params::new().with("age", a).with("minimum", rep.min_age).with("maximum", rep.max_age),
+                        Params::new()
+                            .with("age", a)
+                            .with("minimum", rep.min_age)
+                            .with("maximum", rep.max_age),
                     );
                 }
             }
             Some(_) => {}
         }
     }
-    for (needed, found, sex) in [(rep.minimum, total, "any"), (rep.girls, girls, "female"), (rep.boys, boys, "male")] {
+    for (needed, found, sex) in [
+        (rep.minimum, total, "any"),
+        (rep.girls, girls, "female"),
+        (rep.boys, boys, "male"),
+    ] {
         if found < needed {
             children_ok = false;
             if let Some(o) = out.as_deref_mut() {
@@ -193,7 +257,13 @@ pub fn assess_composition(v: &Vcpc, profile: &CompositionProfile, mut out: Optio
             }
         }
     }
-    Composition { chair_ok, member_secretary_ok, required_met, required_total: profile.required.len(), children_ok }
+    Composition {
+        chair_ok,
+        member_secretary_ok,
+        required_met,
+        required_total: profile.required.len(),
+        children_ok,
+    }
 }
 
 /// Members needed for a quorum: the profile's fraction of all members, rounded up, at least one.
@@ -203,10 +273,22 @@ pub fn quorum_required(members: usize, fraction: f64) -> usize {
 
 /// Distinct members of the committee present at a meeting.
 pub fn present(meeting: &Meeting, ids: &HashSet<&str>) -> usize {
-    meeting.attendees.iter().map(String::as_str).filter(|a| ids.contains(a)).collect::<HashSet<_>>().len()
+    meeting
+        .attendees
+        .iter()
+        .map(String::as_str)
+        .filter(|a| ids.contains(a))
+        .collect::<HashSet<_>>()
+        .len()
 }
 
-fn check_meetings(v: &Vcpc, profile: &CompositionProfile, ids: &HashSet<&str>, today: NaiveDate, out: &mut Collector) {
+fn check_meetings(
+    v: &Vcpc,
+    profile: &CompositionProfile,
+    ids: &HashSet<&str>,
+    today: NaiveDate,
+    out: &mut Collector,
+) {
     let required = quorum_required(v.members.len(), profile.quorum_fraction);
     for (i, m) in v.meetings.iter().enumerate() {
         let path = pointer("/meetings", i);
@@ -214,7 +296,9 @@ fn check_meetings(v: &Vcpc, profile: &CompositionProfile, ids: &HashSet<&str>, t
             out.push(
                 Code::MeetingBeforeFormation,
                 pointer(&path, "date"),
-                Params::new().with("date", m.date.to_string()).with("formed", v.formation.date.to_string()),
+                Params::new()
+                    .with("date", m.date.to_string())
+                    .with("formed", v.formation.date.to_string()),
             );
         }
         if m.date > today {
@@ -225,7 +309,9 @@ fn check_meetings(v: &Vcpc, profile: &CompositionProfile, ids: &HashSet<&str>, t
                 out.push(
                     Code::UnknownReference,
                     pointer(&pointer(&path, "attendees"), j),
-                    Params::new().with("id", a.as_str()).with("collection", "members"),
+                    Params::new()
+                        .with("id", a.as_str())
+                        .with("collection", "members"),
                 );
             }
         }
@@ -234,21 +320,40 @@ fn check_meetings(v: &Vcpc, profile: &CompositionProfile, ids: &HashSet<&str>, t
             out.push(
                 Code::QuorumNotMet,
                 pointer(&path, "attendees"),
-                Params::new().with("present", n).with("members", v.members.len()).with("required", required),
+                Params::new()
+                    .with("present", n)
+                    .with("members", v.members.len())
+                    .with("required", required),
             );
         }
         if !m.minutes_recorded {
-            out.push(Code::MinutesMissing, pointer(&path, "minutes_recorded"), Params::new().with("date", m.date.to_string()));
+            out.push(
+                Code::MinutesMissing,
+                pointer(&path, "minutes_recorded"),
+                Params::new().with("date", m.date.to_string()),
+            );
         }
     }
     // Regularity: gaps longer than the profile allows, from formation to today.
-    let mut dates: Vec<(usize, NaiveDate)> = v.meetings.iter().map(|m| m.date).enumerate().filter(|(_, d)| *d <= today).collect();
+    let mut dates: Vec<(usize, NaiveDate)> = v
+        .meetings
+        .iter()
+        .map(|m| m.date)
+        .enumerate()
+        .filter(|(_, d)| *d <= today)
+        .collect();
     dates.sort_by_key(|(_, d)| *d);
     let max = Duration::days(i64::from(profile.max_days_between_meetings));
     let mut previous = v.formation.date;
     for (i, d) in &dates {
         if *d - previous > max {
-            gap(out, pointer(&pointer("/meetings", i), "date"), previous, *d, profile);
+            gap(
+                out,
+                pointer(&pointer("/meetings", i), "date"),
+                previous,
+                *d,
+                profile,
+            );
         }
         previous = previous.max(*d);
     }
@@ -257,7 +362,13 @@ fn check_meetings(v: &Vcpc, profile: &CompositionProfile, ids: &HashSet<&str>, t
     }
 }
 
-fn gap(out: &mut Collector, path: String, from: NaiveDate, to: NaiveDate, profile: &CompositionProfile) {
+fn gap(
+    out: &mut Collector,
+    path: String,
+    from: NaiveDate,
+    to: NaiveDate,
+    profile: &CompositionProfile,
+) {
     out.push(
         Code::MeetingGap,
         path,
@@ -272,7 +383,10 @@ fn push_future(out: &mut Collector, path: String, field: &str, date: NaiveDate, 
     out.push(
         Code::DateInFuture,
         path,
-        Params::new().with("field", field).with("date", date.to_string()).with("today", today.to_string()),
+        Params::new()
+            .with("field", field)
+            .with("date", date.to_string())
+            .with("today", today.to_string()),
     );
 }
 
@@ -282,7 +396,11 @@ fn check_formation(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
         push_future(out, "/formation/date".into(), "formation", f.date, today);
     }
     match &f.gram_sabha_resolution {
-        None => out.push(Code::ResolutionMissing, "/formation/gram_sabha_resolution", Params::new()),
+        None => out.push(
+            Code::ResolutionMissing,
+            "/formation/gram_sabha_resolution",
+            Params::new(),
+        ),
         Some(r) if r.date > f.date => out.push(
             Code::DatesOutOfOrder,
             "/formation/date",
@@ -307,7 +425,9 @@ fn check_trainings(v: &Vcpc, ids: &HashSet<&str>, today: NaiveDate, out: &mut Co
                 out.push(
                     Code::UnknownReference,
                     pointer(&pointer(&path, "attendees"), j),
-                    Params::new().with("id", a.as_str()).with("collection", "members"),
+                    Params::new()
+                        .with("id", a.as_str())
+                        .with("collection", "members"),
                 );
             }
         }
@@ -319,10 +439,20 @@ fn check_register(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
     for (i, e) in v.register.iter().enumerate() {
         let path = pointer("/register", i);
         if !seen.insert(e.child_id.as_str()) {
-            out.push(Code::DuplicateId, pointer(&path, "child_id"), Params::new().with("id", e.child_id.as_str()));
+            out.push(
+                Code::DuplicateId,
+                pointer(&path, "child_id"),
+                Params::new().with("id", e.child_id.as_str()),
+            );
         }
         if e.listed_on > today {
-            push_future(out, pointer(&path, "listed_on"), "listed_on", e.listed_on, today);
+            push_future(
+                out,
+                pointer(&path, "listed_on"),
+                "listed_on",
+                e.listed_on,
+                today,
+            );
         }
         if let Some(r) = e.last_reviewed.filter(|r| *r < e.listed_on) {
             out.push(

@@ -67,7 +67,11 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
     let rules = &ctx.profile.functionality;
     let window_start = ctx.today - Duration::days(i64::from(rules.window_days));
     let ids: HashSet<&str> = v.members.iter().map(|m| m.id.as_str()).collect();
-    let recent: Vec<_> = v.meetings.iter().filter(|m| m.date > window_start && m.date <= ctx.today).collect();
+    let recent: Vec<_> = v
+        .meetings
+        .iter()
+        .filter(|m| m.date > window_start && m.date <= ctx.today)
+        .collect();
     let profile = composition_profile(v, &ctx.profile);
     let comp = profile.map(|p| assess_composition(v, p, None));
 
@@ -76,7 +80,10 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
     achieved.push((
         "constitution.gram_sabha_resolution",
         yes(v.formation.gram_sabha_resolution.is_some()),
-        format!("resolution recorded: {}", v.formation.gram_sabha_resolution.is_some()),
+        format!(
+            "resolution recorded: {}",
+            v.formation.gram_sabha_resolution.is_some()
+        ),
     ));
     let c = comp.unwrap_or(crate::rules::vcpc::Composition {
         chair_ok: false,
@@ -85,7 +92,11 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
         required_total: 1,
         children_ok: false,
     });
-    achieved.push(("composition.chair", yes(c.chair_ok), format!("eligible chair: {}", c.chair_ok)));
+    achieved.push((
+        "composition.chair",
+        yes(c.chair_ok),
+        format!("eligible chair: {}", c.chair_ok),
+    ));
     achieved.push((
         "composition.member_secretary",
         yes(c.member_secretary_ok),
@@ -94,7 +105,10 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
     achieved.push((
         "composition.required_members",
         ratio(c.required_met, c.required_total),
-        format!("{} of {} required memberships", c.required_met, c.required_total),
+        format!(
+            "{} of {} required memberships",
+            c.required_met, c.required_total
+        ),
     ));
     achieved.push((
         "composition.child_representatives",
@@ -112,31 +126,78 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
         format!("{} meetings in window, {} expected", recent.len(), expected),
     ));
     let minuted = recent.iter().filter(|m| m.minutes_recorded).count();
-    achieved.push(("meetings.minuted", ratio(minuted, recent.len()), format!("{minuted} of {} minuted", recent.len())));
+    achieved.push((
+        "meetings.minuted",
+        ratio(minuted, recent.len()),
+        format!("{minuted} of {} minuted", recent.len()),
+    ));
     let required = quorum_required(v.members.len(), profile.map_or(0.5, |p| p.quorum_fraction));
-    let quorate = recent.iter().filter(|m| present(m, &ids) >= required).count();
-    achieved.push(("meetings.quorate", ratio(quorate, recent.len()), format!("{quorate} of {} quorate", recent.len())));
-    achieved.push(("register.kept", yes(!v.register.is_empty()), format!("{} children listed", v.register.len())));
+    let quorate = recent
+        .iter()
+        .filter(|m| present(m, &ids) >= required)
+        .count();
+    achieved.push((
+        "meetings.quorate",
+        ratio(quorate, recent.len()),
+        format!("{quorate} of {} quorate", recent.len()),
+    ));
+    achieved.push((
+        "register.kept",
+        yes(!v.register.is_empty()),
+        format!("{} children listed", v.register.len()),
+    ));
     let fresh_from = ctx.today - Duration::days(i64::from(rules.register_fresh_days));
-    let fresh = v.register.iter().any(|e| e.last_reviewed.unwrap_or(e.listed_on) >= fresh_from);
-    achieved.push(("register.up_to_date", yes(fresh), format!("entry listed or reviewed since {fresh_from}: {fresh}")));
-    achieved.push(("plan.village_plan", yes(v.plans.village_plan), format!("village plan: {}", v.plans.village_plan)));
-    achieved.push(("plan.in_gpdp", yes(v.plans.in_gpdp), format!("in GPDP: {}", v.plans.in_gpdp)));
-    achieved.push(("referrals.made", yes(v.referrals.made > 0), format!("{} referrals made", v.referrals.made)));
+    let fresh = v
+        .register
+        .iter()
+        .any(|e| e.last_reviewed.unwrap_or(e.listed_on) >= fresh_from);
+    achieved.push((
+        "register.up_to_date",
+        yes(fresh),
+        format!("entry listed or reviewed since {fresh_from}: {fresh}"),
+    ));
+    achieved.push((
+        "plan.village_plan",
+        yes(v.plans.village_plan),
+        format!("village plan: {}", v.plans.village_plan),
+    ));
+    achieved.push((
+        "plan.in_gpdp",
+        yes(v.plans.in_gpdp),
+        format!("in GPDP: {}", v.plans.in_gpdp),
+    ));
+    achieved.push((
+        "referrals.made",
+        yes(v.referrals.made > 0),
+        format!("{} referrals made", v.referrals.made),
+    ));
     achieved.push((
         "referrals.followed_up",
         ratio(v.referrals.followed_up as usize, v.referrals.made as usize),
-        format!("{} of {} followed up", v.referrals.followed_up, v.referrals.made),
+        format!(
+            "{} of {} followed up",
+            v.referrals.followed_up, v.referrals.made
+        ),
     ));
-    let child_ids: HashSet<&str> = v.members.iter().filter(|m| m.role == Role::Child).map(|m| m.id.as_str()).collect();
+    let child_ids: HashSet<&str> = v
+        .members
+        .iter()
+        .filter(|m| m.role == Role::Child)
+        .map(|m| m.id.as_str())
+        .collect();
     let with_children = recent
         .iter()
-        .filter(|m| m.children_present > 0 || m.attendees.iter().any(|a| child_ids.contains(a.as_str())))
+        .filter(|m| {
+            m.children_present > 0 || m.attendees.iter().any(|a| child_ids.contains(a.as_str()))
+        })
         .count();
     achieved.push((
         "participation.children",
         ratio(with_children, recent.len()),
-        format!("children took part in {with_children} of {} meetings", recent.len()),
+        format!(
+            "children took part in {with_children} of {} meetings",
+            recent.len()
+        ),
     ));
     let trained: HashSet<&str> = v
         .trainings
@@ -149,14 +210,28 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
         ratio(trained.len(), v.members.len()),
         format!("{} of {} members trained", trained.len(), v.members.len()),
     ));
-    achieved.push(("linkages.bcpc", yes(v.linkages.bcpc), format!("linked to BCPC: {}", v.linkages.bcpc)));
-    achieved.push(("linkages.dcpu", yes(v.linkages.dcpu), format!("linked to DCPU: {}", v.linkages.dcpu)));
+    achieved.push((
+        "linkages.bcpc",
+        yes(v.linkages.bcpc),
+        format!("linked to BCPC: {}", v.linkages.bcpc),
+    ));
+    achieved.push((
+        "linkages.dcpu",
+        yes(v.linkages.dcpu),
+        format!("linked to DCPU: {}", v.linkages.dcpu),
+    ));
 
     let items: Vec<Item> = achieved
         .into_iter()
         .map(|(id, share, evidence)| {
             let possible = rules.points.get(id).copied().unwrap_or(0.0);
-            Item { id: id.to_owned(), earned: round2(possible * share), possible, achieved: round2(share), evidence }
+            Item {
+                id: id.to_owned(),
+                earned: round2(possible * share),
+                possible,
+                achieved: round2(share),
+                evidence,
+            }
         })
         .collect();
     let mut domains: BTreeMap<String, f64> = BTreeMap::new();
@@ -172,7 +247,12 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
     } else {
         Band::NonFunctional
     };
-    Functionality { score, band, domains, items }
+    Functionality {
+        score,
+        band,
+        domains,
+        items,
+    }
 }
 
 fn round2(x: f64) -> f64 {

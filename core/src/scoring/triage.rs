@@ -38,25 +38,35 @@ pub struct Triage {
 fn matches(rule: &TriageRule, c: &Case, today: NaiveDate) -> bool {
     let kinds = || c.concerns.iter().map(|k| k.kind);
     let concerns = rule.concerns_any.is_empty() || kinds().any(|k| rule.concerns_any.contains(&k));
-    let count = rule.min_concerns.is_none_or(|n| c.concerns.len() >= n as usize);
+    let count = rule
+        .min_concerns
+        .is_none_or(|n| c.concerns.len() >= n as usize);
     let age = rule
         .age_under
         .is_none_or(|limit| c.child.age_on(today).is_some_and(|a| a < i64::from(limit)));
     let disability = rule.disability.is_none_or(|d| c.child.disability == d);
     let hazardous = rule.hazardous_work.is_none_or(|h| {
         c.concerns.iter().any(|k| {
-            matches!(k.kind, ConcernKind::ChildLabour | ConcernKind::WorkingBeggingOrStreet)
-                && k.hazardous == Some(h)
+            matches!(
+                k.kind,
+                ConcernKind::ChildLabour | ConcernKind::WorkingBeggingOrStreet
+            ) && k.hazardous == Some(h)
         })
     });
     let marriage = rule.marriage_within_days.is_none_or(|days| {
         c.concerns.iter().any(|k| {
-            matches!(k.kind, ConcernKind::ImminentChildMarriage | ConcernKind::ChildMarriage)
-                && k.planned_date.is_some_and(|d| d <= today + Duration::days(i64::from(days)))
+            matches!(
+                k.kind,
+                ConcernKind::ImminentChildMarriage | ConcernKind::ChildMarriage
+            ) && k
+                .planned_date
+                .is_some_and(|d| d <= today + Duration::days(i64::from(days)))
         })
     });
     let school = rule.school_status_any.is_empty()
-        || c.child.school_status.is_some_and(|s| rule.school_status_any.contains(&s));
+        || c.child
+            .school_status
+            .is_some_and(|s| rule.school_status_any.contains(&s));
     concerns && count && age && disability && hazardous && marriage && school
 }
 
@@ -76,11 +86,19 @@ pub fn triage(c: &Case, ctx: &Context<'_>) -> Triage {
             },
         })
         .collect();
-    let level = reasons.iter().map(|r| r.level).max().unwrap_or(RiskLevel::Low);
+    let level = reasons
+        .iter()
+        .map(|r| r.level)
+        .max()
+        .unwrap_or(RiskLevel::Low);
     let follow_up_due = ctx
         .profile
         .follow_up_days
         .get(&level)
         .map(|d| ctx.today + Duration::days(i64::from(*d)));
-    Triage { level, reasons, follow_up_due }
+    Triage {
+        level,
+        reasons,
+        follow_up_due,
+    }
 }
