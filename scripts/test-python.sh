@@ -16,9 +16,6 @@ PY=$VENV/bin/python
 "$PY" -m pip install -q --disable-pip-version-check --upgrade pip
 "$PY" -m pip install -q --disable-pip-version-check -r bindings-python/requirements-test.txt
 
-# The test build skips cross-crate LTO: same code, a much shorter link on 2 cores.
-export CARGO_PROFILE_RELEASE_LTO=${CARGO_PROFILE_RELEASE_LTO:-off}
-export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-16}
 VIRTUAL_ENV=$VENV PATH="$VENV/bin:$PATH" \
   "$VENV/bin/maturin" develop --release --quiet -m bindings-python/Cargo.toml
 
@@ -26,6 +23,4 @@ VIRTUAL_ENV=$VENV PATH="$VENV/bin:$PATH" \
 "$PY" -m ipykernel install --sys-prefix --name suraksha-venv --display-name "suraksha (.venv)" >/dev/null
 
 "$PY" -m pytest -q bindings-python/tests
-
-
 echo "python: all checks passed"

@@ -34,9 +34,14 @@ pub fn rows(batches: &[RecordBatch]) -> Result<Vec<Value>, String> {
 /// `n_errors`, `n_warnings`, and the `codes`, `paths` and `severities` of every
 /// diagnostic (lists in the report's order).
 pub fn report_table(reports: &[Report]) -> Result<RecordBatch, ArrowError> {
-    let count = |r: &Report, s: Severity| r.diagnostics.iter().filter(|d| d.severity == s).count() as u32;
+    let count =
+        |r: &Report, s: Severity| r.diagnostics.iter().filter(|d| d.severity == s).count() as u32;
     let list = |f: &dyn Fn(&suraksha::Diagnostic) -> String| -> ArrayRef {
-        let mut b = ListBuilder::new(StringBuilder::new()).with_field(Field::new("item", DataType::Utf8, false));
+        let mut b = ListBuilder::new(StringBuilder::new()).with_field(Field::new(
+            "item",
+            DataType::Utf8,
+            false,
+        ));
         for r in reports {
             for d in &r.diagnostics {
                 b.values().append_value(f(d));
@@ -47,9 +52,15 @@ pub fn report_table(reports: &[Report]) -> Result<RecordBatch, ArrowError> {
     };
     let columns: Vec<ArrayRef> = vec![
         Arc::new(UInt64Array::from_iter_values(0..reports.len() as u64)),
-        Arc::new(BooleanArray::from_iter(reports.iter().map(|r| Some(r.valid)))),
-        Arc::new(UInt32Array::from_iter_values(reports.iter().map(|r| count(r, Severity::Error)))),
-        Arc::new(UInt32Array::from_iter_values(reports.iter().map(|r| count(r, Severity::Warning)))),
+        Arc::new(BooleanArray::from_iter(
+            reports.iter().map(|r| Some(r.valid)),
+        )),
+        Arc::new(UInt32Array::from_iter_values(
+            reports.iter().map(|r| count(r, Severity::Error)),
+        )),
+        Arc::new(UInt32Array::from_iter_values(
+            reports.iter().map(|r| count(r, Severity::Warning)),
+        )),
         list(&|d| d.code.as_str().to_owned()),
         list(&|d| d.path.clone()),
         list(&|d| match d.severity {
@@ -91,7 +102,10 @@ mod tests {
         )
         .unwrap();
         let got = rows(&[batch]).unwrap();
-        assert_eq!(got, vec![serde_json::json!({"id": "a"}), serde_json::json!({"n": 2})]);
+        assert_eq!(
+            got,
+            vec![serde_json::json!({"id": "a"}), serde_json::json!({"n": 2})]
+        );
     }
 
     #[test]
@@ -103,7 +117,11 @@ mod tests {
         ];
         let table = report_table(&reports).unwrap();
         assert_eq!(table.num_rows(), 2);
-        let errors = table.column(2).as_any().downcast_ref::<UInt32Array>().unwrap();
+        let errors = table
+            .column(2)
+            .as_any()
+            .downcast_ref::<UInt32Array>()
+            .unwrap();
         assert_eq!(errors.value(1), 1);
         assert!(errors.value(0) > 1);
     }

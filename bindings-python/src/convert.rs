@@ -59,14 +59,21 @@ pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<B
 
 /// A Python value made only of JSON types, as a JSON value.
 pub fn from_py(py: Python<'_>, obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
-    pythonize::depythonize::<Value>(obj)
-        .map_err(|e| Exc::Type.err(py, &format!("{what} must hold only JSON values (dict, list, str, int, float, bool, None): {e}"), None))
+    pythonize::depythonize::<Value>(obj).map_err(|e| {
+        Exc::Type.err(
+            py,
+            &format!(
+                "{what} must hold only JSON values (dict, list, str, int, float, bool, None): {e}"
+            ),
+            None,
+        )
+    })
 }
 
 /// A record given as a dict, JSON text (`str`) or UTF-8 JSON bytes.
 pub fn record(py: Python<'_>, obj: &Bound<'_, PyAny>, locale: Locale) -> PyResult<Value> {
     if let Ok(text) = obj.cast::<PyString>() {
-        return parse_text(py, text.to_str()?, locale);
+        return parse_text(py, &text.to_cow()?, locale);
     }
     if let Some(bytes) = as_bytes(obj) {
         let text = std::str::from_utf8(&bytes)
@@ -76,8 +83,16 @@ pub fn record(py: Python<'_>, obj: &Bound<'_, PyAny>, locale: Locale) -> PyResul
     if obj.cast::<PyDict>().is_ok() {
         return from_py(py, obj, "a record");
     }
-    let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-    Err(Exc::Type.err(py, &format!("a record must be a dict, a JSON str or JSON bytes, not `{type_name}`"), None))
+    let type_name = obj
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    Err(Exc::Type.err(
+        py,
+        &format!("a record must be a dict, a JSON str or JSON bytes, not `{type_name}`"),
+        None,
+    ))
 }
 
 /// The bytes of a `bytes` or `bytearray` object.
@@ -99,8 +114,16 @@ pub fn context(py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<C
         Some(o) if o.is_none() => Value::Null,
         Some(o) if o.cast::<PyDict>().is_ok() => from_py(py, o, "options")?,
         Some(o) => {
-            let type_name = o.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-            return Err(Exc::Type.err(py, &format!("options must be a dict or None, not `{type_name}`"), None));
+            let type_name = o
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
+            return Err(Exc::Type.err(
+                py,
+                &format!("options must be a dict or None, not `{type_name}`"),
+                None,
+            ));
         }
     };
     Options::from_value(&value)
@@ -128,8 +151,11 @@ where
                 .map(|s| (*s).to_owned())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            Err(Exc::Internal.err(py, &format!("internal error in suraksha (please report it): {detail}"), None))
+            Err(Exc::Internal.err(
+                py,
+                &format!("internal error in suraksha (please report it): {detail}"),
+                None,
+            ))
         }
     }
 }
-

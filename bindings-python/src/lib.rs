@@ -13,7 +13,7 @@ use pyo3::types::{PyList, PyString, PyTuple};
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
 use serde_json::Value;
-use suraksha::{api, codes, workflow, Report};
+use suraksha::{api, workflow, Report};
 
 use convert::{context, detached, kind as parse_kind, record as to_record, to_py, Exc};
 
@@ -26,7 +26,7 @@ fn kinds() -> Vec<&'static str> {
 /// Every diagnostic code: `code`, `severity`, `en` and `hi` message templates.
 #[pyfunction]
 fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_py(py, &codes::catalogue())
+    to_py(py, &suraksha::codes::catalogue())
 }
 
 /// The JSON Schema (draft 2020-12) of a record kind.
@@ -39,7 +39,10 @@ fn schema<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
 /// The effective rule profile: the default one patched by `options["profile"]`.
 #[pyfunction]
 #[pyo3(signature = (options=None))]
-fn profile<'py>(py: Python<'py>, options: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+fn profile<'py>(
+    py: Python<'py>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let ctx = context(py, options)?;
     to_py(py, ctx.profile.as_ref())
 }
@@ -69,18 +72,27 @@ enum Item {
 
 fn batch_items(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Vec<Item>> {
     let ndjson = |text: &str| -> Vec<Item> {
-        text.lines().filter(|l| !l.trim().is_empty()).map(|l| Item::Text(l.to_owned())).collect()
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| Item::Text(l.to_owned()))
+            .collect()
     };
     if let Ok(text) = records.cast::<PyString>() {
-        return Ok(ndjson(text.to_str()?));
+        return Ok(ndjson(&text.to_cow()?));
     }
     if let Some(bytes) = convert::as_bytes(records) {
-        let text = String::from_utf8(bytes).map_err(|e| Exc::Input.err(py, &format!("NDJSON bytes are not UTF-8: {e}"), None))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| Exc::Input.err(py, &format!("NDJSON bytes are not UTF-8: {e}"), None))?;
         return Ok(ndjson(&text));
     }
     if records.cast::<PyList>().is_err() && records.cast::<PyTuple>().is_err() {
-        let type_name = records.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-        let message = format!("records must be a list of records, NDJSON str or bytes, not `{type_name}`");
+        let type_name = records
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        let message =
+            format!("records must be a list of records, NDJSON str or bytes, not `{type_name}`");
         return Err(Exc::Type.err(py, &message, None));
     }
     records
@@ -88,7 +100,7 @@ fn batch_items(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Vec<Item>
         .map(|item| {
             let item = item?;
             match item.cast::<PyString>() {
-                Ok(s) => Ok(Item::Text(s.to_str()?.to_owned())),
+                Ok(s) => Ok(Item::Text(s.to_cow()?.into_owned())),
                 Err(_) => match convert::as_bytes(&item) {
                     Some(b) => Ok(Item::Text(String::from_utf8_lossy(&b).into_owned())),
                     None => Ok(Item::Value(to_record(py, &item, suraksha::Locale::En)?)),
@@ -107,7 +119,10 @@ fn validate_items(k: suraksha::Kind, items: Vec<Item>, ctx: &suraksha::Context<'
             Item::Text(t) => api::parse_json(&t, ctx.locale),
         })
         .collect();
-    let values: Vec<Value> = parsed.iter().filter_map(|p| p.as_ref().ok().cloned()).collect();
+    let values: Vec<Value> = parsed
+        .iter()
+        .filter_map(|p| p.as_ref().ok().cloned())
+        .collect();
     let mut checked = api::validate_many(k, &values, ctx).into_iter();
     parsed
         .into_iter()
@@ -142,18 +157,26 @@ fn validate_many<'py>(
 fn validate_table<'py>(
     py: Python<'py>,
     kind: &str,
-    table: AnyRecordBatch,
+    table: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<PyTable> {
     let ctx = context(py, options)?;
     let k = parse_kind(py, kind, ctx.locale)?;
+    let table: AnyRecordBatch = table.extract().map_err(|e| {
+        let message = format!("table must export the Arrow PyCapsule interface (pandas >= 2.2, polars, pyarrow, duckdb): {e}");
+        Exc::Type.err(py, &message, None)
+    })?;
     let batches = table.into_table()?.into_inner().0;
     let result = detached(py, || -> Result<_, String> {
-        let items = arrow::rows(&batches)?.into_iter().map(Item::Value).collect();
+        let items = arrow::rows(&batches)?
+            .into_iter()
+            .map(Item::Value)
+            .collect();
         let reports = validate_items(k, items, &ctx);
         arrow::report_table(&reports).map_err(|e| e.to_string())
     })?;
-    let batch = result.map_err(|e| Exc::Input.err(py, &format!("cannot read the table: {e}"), None))?;
+    let batch =
+        result.map_err(|e| Exc::Input.err(py, &format!("cannot read the table: {e}"), None))?;
     let schema = batch.schema();
     PyTable::try_new(vec![batch], schema)
 }
@@ -161,7 +184,11 @@ fn validate_table<'py>(
 /// Risk triage of a case; an invalid case raises `ValidationError`.
 #[pyfunction]
 #[pyo3(signature = (case, options=None))]
-fn triage<'py>(py: Python<'py>, case: &Bound<'py, PyAny>, options: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+fn triage<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let ctx = context(py, options)?;
     let value = to_record(py, case, ctx.locale)?;
     let result = detached(py, || api::triage(&value, &ctx))?;
@@ -171,7 +198,11 @@ fn triage<'py>(py: Python<'py>, case: &Bound<'py, PyAny>, options: Option<&Bound
 /// The functionality index of a VCPC; an invalid record raises `ValidationError`.
 #[pyfunction]
 #[pyo3(signature = (vcpc, options=None))]
-fn functionality<'py>(py: Python<'py>, vcpc: &Bound<'py, PyAny>, options: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+fn functionality<'py>(
+    py: Python<'py>,
+    vcpc: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let ctx = context(py, options)?;
     let value = to_record(py, vcpc, ctx.locale)?;
     let result = detached(py, || api::functionality(&value, &ctx))?;

@@ -17,7 +17,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_stubs_match_the_extension() -> None:
-    done = run("mypy.stubtest", "suraksha", "--allowlist", "stubtest-allowlist.txt")
+    done = run(
+        "mypy.stubtest", "suraksha", "--mypy-config-file", "pyproject.toml", "--allowlist", "stubtest-allowlist.txt"
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -20,7 +20,12 @@ FILES = sorted(VECTORS.glob("*/*.json")) if VECTORS.is_dir() else []
 def run(vector: dict[str, Any]) -> dict[str, Any]:
     """The report for a vector, whether the input is a value or raw text."""
     options = vector.get("options") or {}
-    record = vector["input_text"] if "input_text" in vector else vector["input"]
+    if "input_text" in vector:
+        record = vector["input_text"]
+    elif isinstance(vector["input"], dict):
+        record = vector["input"]
+    else:  # a list or null: the dict API refuses those (TypeError), JSON text reaches the core
+        record = json.dumps(vector["input"])
     try:
         report = suraksha.validate(vector["kind"], record, **options)
     except suraksha.InputError as e:  # malformed JSON, unknown kind: the report is on the error

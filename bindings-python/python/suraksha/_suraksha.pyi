@@ -5,6 +5,20 @@ from typing import Any, Optional, Protocol, Sequence, Union
 from ._errors import ReportDict
 
 __version__: str
+__all__ = [
+    "__version__",
+    "_panic_guard_selftest",
+    "apply_transition",
+    "codes",
+    "functionality",
+    "kinds",
+    "profile",
+    "schema",
+    "triage",
+    "validate",
+    "validate_many",
+    "validate_table",
+]
 
 _Record = Union[dict[str, Any], str, bytes]
 
@@ -30,3 +44,5 @@ def apply_transition(
     transition: _Record,
     options: Optional[dict[str, Any]] = None,
 ) -> dict[str, Any]: ...
+def _panic_guard_selftest() -> None:
+    """Panics inside the guard every call uses (for the tests): raises InternalError."""
