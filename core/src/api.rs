@@ -57,12 +57,32 @@ kinds! {
     Referral = "referral" => Referral;
 
     // --- District Need Assessment and CCI review kinds (modules dna, cci) ---
+    /// District Need Assessment Part I: one village's focus groups and duty bearer interviews.
+    DnaVillage = "dna_village" => crate::dna::DnaVillage;
+    /// District Need Assessment Part II: block duty bearers' responses and commitments.
+    DnaBlock = "dna_block" => crate::dna::DnaBlock;
+    /// Official block-department figures (secondary-data template).
+    SecondaryData = "secondary_data" => crate::dna::SecondaryData;
+    /// Village-level collation joining Part I and Part II per theme.
+    VillageCollation = "village_collation" => crate::dna::VillageCollation;
+    /// A review of a child care institution against a benchmark frame.
+    CciAssessment = "cci_assessment" => crate::cci::CciAssessment;
+    /// A benchmark frame for CCI reviews (domains, items, weights, bands).
+    CciFrame = "cci_frame" => crate::cci::CciFrame;
 
 
     // (keep this gap: it separates the two groups for merges)
 
 
     // --- survey microdata kinds (module indicators) ---
+    /// One household member aged 0-24 in the child roster (survey microdata).
+    RosterRow = "roster_row" => crate::indicators::RosterRow;
+    /// A whole roster as columns of equal length (see `RosterColumns`).
+    RosterColumns = "roster_columns" => crate::indicators::RosterColumns;
+    /// An indicator catalogue (indicators with numerator and denominator predicates).
+    IndicatorCatalogue = "indicator_catalogue" => crate::indicators::Catalogue;
+    /// A partial aggregate of the indicator engine, before merging.
+    IndicatorPartial = "indicator_partial" => crate::indicators::Partial;
 
 }
 

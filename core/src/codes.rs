@@ -246,12 +246,169 @@ catalogue! {
         "{date} तक {days} दिन बिना बैठक के; प्रोफ़ाइल के अनुसार हर {maximum} दिन में बैठक होनी चाहिए";
 
     // --- District Need Assessment and CCI review (modules dna, cci) ---
+    /// A theme id that is not in the theme catalogue of the rule profile.
+    DnaUnknownTheme = "dna_unknown_theme", Error,
+        "theme {theme} is not in the theme catalogue; known themes: {allowed}",
+        "विषय {theme} विषय-सूची में नहीं है; ज्ञात विषय: {allowed}";
+    /// The same theme is listed twice where themes must be unique.
+    DnaDuplicateTheme = "dna_duplicate_theme", Error,
+        "theme {theme} is listed more than once",
+        "विषय {theme} एक से अधिक बार दर्ज है";
+    /// A severity outside the profile's severity scale.
+    DnaSeverityOutOfScale = "dna_severity_out_of_scale", Error,
+        "severity {severity} is outside the scale {minimum} to {maximum}",
+        "गंभीरता {severity} पैमाने {minimum} से {maximum} के बाहर है";
+    /// An estimate outside what its unit allows.
+    DnaEstimateOutOfRange = "dna_estimate_out_of_range", Error,
+        "estimate {value} is outside {minimum} to {maximum} for unit {unit}",
+        "अनुमान {value} इकाई {unit} के लिए {minimum} से {maximum} के बाहर है";
+    /// A children's group band that includes adults or very young children.
+    DnaGroupMemberNotChild = "dna_group_member_not_child", Error,
+        "children's group band {age_from} to {age_to} is outside the ages {minimum} to {maximum}",
+        "बच्चों के समूह का आयु-वर्ग {age_from} से {age_to}, आयु {minimum} से {maximum} के बाहर है";
+    /// An adult group band that includes children.
+    DnaGroupMemberNotAdult = "dna_group_member_not_adult", Error,
+        "adult group band {age_from} to {age_to} includes children; adults are {minimum} or older",
+        "वयस्क समूह के आयु-वर्ग {age_from} से {age_to} में बच्चे शामिल हैं; वयस्क {minimum} या अधिक आयु के होते हैं";
+    /// An age band whose first age is after its last.
+    DnaAgeBandReversed = "dna_age_band_reversed", Error,
+        "age band {age_from} to {age_to} is reversed",
+        "आयु-वर्ग {age_from} से {age_to} उलटा है";
+    /// A focus group much smaller or larger than a workable group.
+    DnaGroupSizeImplausible = "dna_group_size_implausible", Warning,
+        "{group} has {size} participant(s); a focus group usually has {minimum} to {maximum}",
+        "{group} में {size} प्रतिभागी हैं; फ़ोकस समूह में सामान्यतः {minimum} से {maximum} होते हैं";
+    /// A required village duty bearer was not interviewed.
+    DnaDutyBearerNotInterviewed = "dna_duty_bearer_not_interviewed", Warning,
+        "no interview with the {role}",
+        "{role} का साक्षात्कार नहीं हुआ";
+    /// A finding with evidence from neither group.
+    DnaFindingEmpty = "dna_finding_empty", Error,
+        "finding on {theme} has evidence from neither the adult nor the children's group",
+        "{theme} पर निष्कर्ष में न वयस्क समूह का और न बच्चों के समूह का साक्ष्य है";
+    /// The geography lacks a level the record is about.
+    DnaGeographyLevelMissing = "dna_geography_level_missing", Error,
+        "geography needs the {level} for this record",
+        "इस रिकॉर्ड के लिए भूगोल में {level} आवश्यक है";
+    /// Duty bearer evidence on a theme the groups did not discuss.
+    DnaThemeNotDiscussed = "dna_theme_not_discussed", Warning,
+        "evidence on {theme}, which the focus groups did not discuss",
+        "{theme} पर साक्ष्य, जिस पर फ़ोकस समूहों ने चर्चा नहीं की";
+    /// An official figure whose unit differs from its theme's unit.
+    DnaUnitMismatch = "dna_unit_mismatch", Warning,
+        "unit {unit} differs from the unit {expected} of theme {theme}, so the figure is not compared",
+        "इकाई {unit} विषय {theme} की इकाई {expected} से भिन्न है, इसलिए आँकड़े की तुलना नहीं होगी";
+    /// A consolidated severity outside the range of the sources behind it.
+    DnaCollationOutsideSources = "dna_collation_outside_sources", Warning,
+        "consolidated severity {severity} lies outside the sources' range {minimum} to {maximum}",
+        "समेकित गंभीरता {severity} स्रोतों की सीमा {minimum} से {maximum} के बाहर है";
+    /// The same source twice in one collation row.
+    DnaDuplicateSource = "dna_duplicate_source", Error,
+        "source {source} is listed more than once",
+        "स्रोत {source} एक से अधिक बार दर्ज है";
 
+
+    /// A scored item that the benchmark frame does not have.
+    CciUnknownItem = "cci_unknown_item", Error,
+        "item {item} is not in frame {frame}",
+        "मद {item} ढाँचे {frame} में नहीं है";
+    /// The same item scored twice.
+    CciDuplicateItem = "cci_duplicate_item", Error,
+        "item {item} is scored more than once",
+        "मद {item} को एक से अधिक बार अंक दिए गए हैं";
+    /// A score outside the frame's scale.
+    CciScoreOutOfScale = "cci_score_out_of_scale", Error,
+        "score {score} is outside the scale 0 to {maximum}",
+        "अंक {score} पैमाने 0 से {maximum} के बाहर है";
+    /// An item with neither a score nor N/A, or with both.
+    CciScoreOrNa = "cci_score_or_na", Error,
+        "item {item} needs exactly one of a score or not_applicable",
+        "मद {item} के लिए अंक या not_applicable में से ठीक एक आवश्यक है";
+    /// N/A on an item the frame requires to be scored.
+    CciNaNotAllowed = "cci_na_not_allowed", Error,
+        "item {item} applies to every institution and cannot be marked not applicable",
+        "मद {item} हर संस्था पर लागू होता है, इसे अलागू नहीं माना जा सकता";
+    /// A frame item the assessment did not score.
+    CciItemNotAssessed = "cci_item_not_assessed", Warning,
+        "item {item} of frame {frame} was not assessed",
+        "ढाँचे {frame} के मद {item} का आकलन नहीं हुआ";
+    /// A score given without evidence.
+    CciEvidenceMissing = "cci_evidence_missing", Warning,
+        "score for item {item} gives no evidence",
+        "मद {item} के अंक के साथ कोई साक्ष्य नहीं दिया गया";
+    /// The assessment names a frame that is not the shipped one and none was supplied.
+    CciUnknownFrame = "cci_unknown_frame", Warning,
+        "frame {frame} is not the shipped frame {known}; items are checked only when the frame is supplied",
+        "ढाँचा {frame} उपलब्ध ढाँचा {known} नहीं है; मदों की जाँच तभी होगी जब ढाँचा दिया जाए";
+    /// More children resident than the sanctioned capacity.
+    CciOverCapacity = "cci_over_capacity", Warning,
+        "{children} children are resident, above the capacity of {capacity}",
+        "{children} बच्चे रह रहे हैं, जो क्षमता {capacity} से अधिक है";
+    /// A weight that is zero or negative.
+    CciWeightNotPositive = "cci_weight_not_positive", Error,
+        "weight {weight} must be above 0",
+        "भार {weight} 0 से अधिक होना चाहिए";
+    /// Rating bands whose thresholds do not fall from best to worst.
+    CciBandsOutOfOrder = "cci_bands_out_of_order", Error,
+        "band {band} starts at {minimum}, which is not below the band before it ({previous})",
+        "श्रेणी {band} {minimum} से आरंभ होती है, जो पिछली श्रेणी ({previous}) से कम नहीं है";
 
     // (keep this gap: it separates the two groups for merges)
 
 
     // --- survey microdata and indicators (module indicators) ---
+    /// A roster row whose age is above the roster's 0–24 scope.
+    RosterAgeOutOfScope = "roster_age_out_of_scope", Error,
+        "age {age} is above {maximum}, the oldest age the roster covers",
+        "आयु {age}, रोस्टर की अधिकतम आयु {maximum} से अधिक है";
+    /// A birth date without the survey date needed to compute the age.
+    SurveyDateMissing = "survey_date_missing", Error,
+        "a birth date needs the survey date to give the age",
+        "जन्मतिथि से आयु निकालने के लिए सर्वेक्षण की तिथि आवश्यक है";
+    /// Age at marriage greater than the current age.
+    MarriageAfterAge = "marriage_after_age", Error,
+        "age at marriage {age_at_marriage} is greater than the age {age}",
+        "विवाह की आयु {age_at_marriage} वर्तमान आयु {age} से अधिक है";
+    /// Married (or widowed, divorced) at an implausibly young age.
+    MarriedTooYoung = "married_too_young", Error,
+        "recorded as ever married at age {age}, below {minimum}: check the age or the marital status",
+        "आयु {age} पर विवाहित दर्ज है, जो {minimum} से कम है: आयु या वैवाहिक स्थिति जाँचें";
+    /// An age at marriage for someone never married.
+    MarriageAgeWithoutMarriage = "marriage_age_without_marriage", Error,
+        "age at marriage {age_at_marriage} is given but the marital status is never married",
+        "विवाह की आयु {age_at_marriage} दी गई है पर वैवाहिक स्थिति अविवाहित है";
+    /// Ever married without an age at marriage: SDG 5.3.1 cannot count the row.
+    MarriageAgeMissing = "marriage_age_missing", Warning,
+        "ever married but the age at marriage is missing",
+        "विवाहित है पर विवाह की आयु दर्ज नहीं है";
+    /// Hours of work recorded with no work.
+    WorkHoursWithoutWork = "work_hours_without_work", Error,
+        "{hours} hours of work recorded but work is none",
+        "{hours} घंटे का काम दर्ज है पर काम \"कोई नहीं\" दर्ज है";
+    /// A predicate names a field the roster does not have.
+    PredicateUnknownField = "predicate_unknown_field", Error,
+        "unknown roster field {field} in predicate",
+        "शर्त में अज्ञात रोस्टर फ़ील्ड {field}";
+    /// A predicate value that does not fit its field or operator.
+    PredicateBadValue = "predicate_bad_value", Error,
+        "value {value} does not fit field {field} with operator {op}",
+        "मान {value}, फ़ील्ड {field} और संक्रिया {op} के अनुकूल नहीं है";
+    /// Two indicators with the same id in one catalogue.
+    IndicatorDuplicate = "indicator_duplicate", Error,
+        "indicator {id} is defined twice",
+        "संकेतक {id} दो बार परिभाषित है";
+    /// Age bands that are empty, overlapping or out of order.
+    AgeBandsInvalid = "age_bands_invalid", Error,
+        "age band {band} is empty, overlaps the previous band or is out of order",
+        "आयु वर्ग {band} खाली है, पिछले वर्ग से टकराता है या क्रम में नहीं है";
+    /// Partial aggregates computed with different catalogues or bands.
+    AggregateMismatch = "aggregate_mismatch", Error,
+        "partial aggregates do not match: {detail}",
+        "आंशिक योग मेल नहीं खाते: {detail}";
+    /// Columns of a roster table with different lengths.
+    ColumnLengthMismatch = "column_length_mismatch", Error,
+        "column {column} has {found} rows, expected {expected}",
+        "स्तंभ {column} में {found} पंक्तियाँ हैं, {expected} अपेक्षित थीं";
 
 }
 

@@ -35,7 +35,13 @@ pub mod report;
 pub mod rules;
 pub mod scoring;
 mod structural;
+pub mod tasks;
 pub mod workflow;
+
+/// The README's Rust code blocks, compiled and run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
 
 pub use api::{Context, Kind, Options, Record};
 pub use diagnostic::{Code, Diagnostic, Locale, Report, Severity};

@@ -26,9 +26,8 @@ pub struct RuleProfile {
     pub description: String,
     /// Age limits from the Acts.
     pub ages: AgeLimits,
-    /// Hours within which statutory steps must be taken.
-    pub time_limits: TimeLimits,
-    /// Concerns that require a referral to a destination.
+    /// Concerns that require a referral to a destination, with the statutory
+    /// time limits (JJ s.31 CWC production, s.32 found child, POCSO s.19).
     pub pathways: Vec<Pathway>,
     /// Days until the next follow-up, by risk level.
     pub follow_up_days: BTreeMap<RiskLevel, u32>,
@@ -42,6 +41,8 @@ pub struct RuleProfile {
     pub default_composition_profile: String,
     /// Points and bands of the VCPC functionality index.
     pub functionality: FunctionalityRules,
+    /// District Need Assessment: themes, severity scale, group rules and weights.
+    pub dna: crate::dna::DnaRules,
 }
 
 /// Age limits, in completed years ("under N" means age < N).
@@ -60,18 +61,6 @@ pub struct AgeLimits {
     pub rte_from: u8,
     /// Right to education: last age covered.
     pub rte_to: u8,
-}
-
-/// Statutory time limits, in hours.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TimeLimits {
-    /// Produce a CNCP before the CWC (JJ Act s.31), excluding journey time.
-    pub cwc_production_hours: u32,
-    /// Report a found abandoned, lost or orphaned child (JJ Act s.32).
-    pub found_child_report_hours: u32,
-    /// Report a sexual offence to SJPU or police (POCSO s.19: "without delay"; [ours] as hours).
-    pub pocso_report_hours: u32,
 }
 
 /// A concern that requires a referral to one of some destinations, perhaps by a deadline.
@@ -232,7 +221,7 @@ pub struct FunctionalityRules {
 
 impl RuleProfile {
     /// Apply a JSON merge patch (RFC 7396) to the default profile and validate
-    /// the result; e.g. `{"time_limits": {"cwc_production_hours": 48}}`.
+    /// the result; e.g. `{"ages": {"child_under": 18}}`.
     pub fn from_json_patch(patch: &serde_json::Value) -> Result<RuleProfile, crate::Report> {
         let mut base = serde_json::to_value(RuleProfile::default())
             .map_err(|e| crate::api::internal(&e.to_string()))?;

@@ -28,11 +28,6 @@ impl Default for RuleProfile {
                 rte_from: 6,
                 rte_to: 14,
             },
-            time_limits: TimeLimits {
-                cwc_production_hours: 24,
-                found_child_report_hours: 24,
-                pocso_report_hours: 24,
-            },
             pathways: vec![
                 Pathway {
                     id: s("cncp_cwc"),
@@ -103,6 +98,7 @@ impl Default for RuleProfile {
                 window_days: 365,
                 register_fresh_days: 90,
             },
+            dna: crate::dna::DnaRules::default(),
         }
     }
 }

@@ -65,8 +65,27 @@ enum Command {
         record: String,
         transition: String,
     },
-    /// Validate the sample records embedded in the program and summarise them.
-    Demo,
+    /// The main job on the embedded sample district: check the sample records, then
+    /// write the district baseline report (JSON + HTML) to --out and print its summary.
+    Demo {
+        /// Output directory for report.json and report.html.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+    },
+    /// The district baseline report from your files: a roster (CSV or NDJSON) and
+    /// optional DNA dataset files (JSON: {villages, blocks, secondary_data}).
+    Report {
+        /// The child roster file.
+        roster: PathBuf,
+        /// DNA dataset JSON file(s); several are concatenated.
+        dna: Vec<PathBuf>,
+        /// Output directory for report.json and report.html.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// District name for the title.
+        #[arg(long, default_value = "District")]
+        district: String,
+    },
 }
 
 /// A failure that makes the input unusable (exit 2).
@@ -193,7 +212,26 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
                 &ctx,
             ))
         }
-        Command::Demo => demo(&context(cli, locale)?),
+        Command::Demo { out } => {
+            let ctx = context(cli, locale)?;
+            let code = demo(&ctx)?;
+            println!();
+            let dna =
+                api::parse_json(SAMPLE_DNA, locale).map_err(|r| Unusable(first_message(&r)))?;
+            district_report(SAMPLE_ROSTER, Some(dna), "Madhubani", out, &ctx)?;
+            Ok(code)
+        }
+        Command::Report {
+            roster,
+            dna,
+            out,
+            district,
+        } => {
+            let ctx = context(cli, locale)?;
+            let text = read(&roster.to_string_lossy())?;
+            let dna = merge_dna(dna, locale)?;
+            district_report(&text, dna, district, out, &ctx)
+        }
     }
 }
 
@@ -276,6 +314,83 @@ const SAMPLES: &[(&str, Kind, &str)] = &[
         include_str!("../../../examples/records/referral.json"),
     ),
 ];
+
+/// The sample district embedded for `demo`: roster (generated, see
+/// `indicators::generate`) and DNA dataset (see `dna::generate`).
+const SAMPLE_ROSTER: &str = include_str!("../../../examples/district/roster.csv");
+const SAMPLE_DNA: &str = include_str!("../../../examples/district/dna/dataset.json");
+
+/// Concatenate the `villages`, `blocks` and `secondary_data` lists of several DNA files.
+fn merge_dna(files: &[PathBuf], locale: Locale) -> Result<Option<Value>, Unusable> {
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let mut merged = serde_json::Map::new();
+    for f in files {
+        let v = json_of(&f.to_string_lossy(), locale)?;
+        let obj = v.as_object().ok_or_else(|| {
+            Unusable(format!(
+                "`{}`: a DNA dataset must be a JSON object",
+                f.display()
+            ))
+        })?;
+        for (k, list) in obj {
+            let slot = merged
+                .entry(k.clone())
+                .or_insert_with(|| Value::Array(Vec::new()));
+            match (slot.as_array_mut(), list.as_array()) {
+                (Some(acc), Some(items)) => acc.extend(items.iter().cloned()),
+                _ => *slot = list.clone(),
+            }
+        }
+    }
+    Ok(Some(Value::Object(merged)))
+}
+
+/// Build, write and summarise the district baseline report.
+fn district_report(
+    roster_text: &str,
+    dna: Option<Value>,
+    district: &str,
+    out: &Path,
+    ctx: &Context<'_>,
+) -> Result<ExitCode, Unusable> {
+    use suraksha::indicators::{read_roster, TableOptions};
+    let (columns, rejected) =
+        read_roster(roster_text, ctx).map_err(|r| Unusable(format!("roster: {r}")))?;
+    let baseline = match dna {
+        Some(v) => Some(
+            suraksha::dna::baseline_value(&v, ctx)
+                .map_err(|r| Unusable(format!("DNA records: {r}")))?,
+        ),
+        None => None,
+    };
+    let report = suraksha::report::build(suraksha::report::ReportInput {
+        district_name: district.to_owned(),
+        roster: &columns,
+        rejected: &rejected,
+        baseline,
+        options: TableOptions::default(),
+    })
+    .map_err(|r| Unusable(format!("report: {r}")))?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| Unusable(format!("cannot create `{}`: {e}", out.display())))?;
+    let json = serde_json::to_string_pretty(&report).map_err(|e| Unusable(e.to_string()))?;
+    let write = |name: &str, text: &str| {
+        let path = out.join(name);
+        std::fs::write(&path, text)
+            .map_err(|e| Unusable(format!("cannot write `{}`: {e}", path.display())))
+    };
+    write("report.json", &json)?;
+    write("report.html", &suraksha::report::html(&report))?;
+    print!("{}", report.summary());
+    println!(
+        "\nWrote {} and {}",
+        out.join("report.json").display(),
+        out.join("report.html").display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
 
 fn demo(ctx: &Context<'_>) -> Result<ExitCode, Unusable> {
     let mut all_valid = true;

@@ -1,1 +1,156 @@
-//! The district baseline report: terminal summary, JSON result and HTML.
+//! The district baseline report: the roster's indicators (by block, with 95 %
+//! intervals, small cells suppressed) and the DNA baseline (village ranking,
+//! triangulation gaps, DCPP priorities), as a JSON result, a terminal summary
+//! and a self-contained HTML page (inline CSS and SVG, no scripts).
+//!
+//! Only aggregates leave this module: no household id, no row, nothing that
+//! could identify a child (JJ Act s.74, POCSO s.23).
+
+mod html;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::dna::Baseline;
+use crate::indicators::{
+    AgeBands, Catalogue, Dimension, Engine, GeoLevel, RejectedRow, RosterColumns, Table,
+    TableOptions,
+};
+use crate::Report;
+
+pub use html::html;
+
+/// What the report is built from.
+#[derive(Debug, Clone)]
+pub struct ReportInput<'a> {
+    /// Report title, e.g. the district's name.
+    pub district_name: String,
+    /// The roster as columns.
+    pub roster: &'a RosterColumns,
+    /// Roster rows rejected by validation (only their count and codes are reported).
+    pub rejected: &'a [RejectedRow],
+    /// The DNA baseline, when DNA records were given.
+    pub baseline: Option<Baseline>,
+    /// Table options (level is forced to village so every margin is suppressed together).
+    pub options: TableOptions,
+}
+
+/// The report as data (this is the JSON result).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DistrictReport {
+    /// Title.
+    pub title: String,
+    /// Roster rows used.
+    pub roster_rows: u64,
+    /// Roster rows rejected, by diagnostic code.
+    pub rejected_rows: BTreeMap<String, usize>,
+    /// LGD code → name of the blocks and villages known from the DNA records.
+    pub names: BTreeMap<u32, String>,
+    /// One table per indicator: district, blocks and villages, by sex, suppressed.
+    pub indicators: Vec<Table>,
+    /// The DNA baseline (village ranking, roll-ups, DCPP priorities), when given.
+    pub baseline: Option<Baseline>,
+}
+
+/// Build the report.
+pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
+    let catalogue = Catalogue::builtin()?;
+    let engine = Engine::new(&catalogue, AgeBands::default())?;
+    let partial = engine.accumulate(input.roster)?;
+    // One table per indicator holding every published margin, so suppression
+    // is decided once for everything the report shows.
+    let opts = TableOptions {
+        level: GeoLevel::Village,
+        by: vec![Dimension::Sex],
+        ..input.options
+    };
+    let indicators = partial.tables(&catalogue, &opts)?;
+    let mut rejected_rows = BTreeMap::new();
+    for r in input.rejected {
+        for d in r.report.errors() {
+            *rejected_rows.entry(d.code.as_str().to_owned()).or_insert(0) += 1;
+        }
+    }
+    let mut names = BTreeMap::new();
+    if let Some(b) = &input.baseline {
+        for v in &b.villages {
+            for a in v.block.iter().chain(v.village.iter()) {
+                names.insert(a.lgd_code, a.name.clone());
+            }
+        }
+        for a in b.blocks.iter().filter_map(|r| r.area.as_ref()) {
+            names.insert(a.lgd_code, a.name.clone());
+        }
+    }
+    Ok(DistrictReport {
+        title: format!("{} district baseline", input.district_name),
+        roster_rows: partial.rows,
+        rejected_rows,
+        names,
+        indicators,
+        baseline: input.baseline,
+    })
+}
+
+impl DistrictReport {
+    /// The name of an LGD code, or the code itself.
+    pub fn name(&self, code: u32) -> String {
+        self.names
+            .get(&code)
+            .cloned()
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    /// The plain-text summary printed by `suraksha demo` and `suraksha report`.
+    pub fn summary(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "{}", self.title);
+        let _ = writeln!(s, "{}", "=".repeat(self.title.chars().count()));
+        let _ = writeln!(s, "Roster: {} rows", self.roster_rows);
+        for (code, n) in &self.rejected_rows {
+            let _ = writeln!(s, "  rejected: {n} x {code}");
+        }
+        let _ = writeln!(
+            s,
+            "\nIndicators (95% Wilson interval; <k = suppressed small cell)"
+        );
+        for t in &self.indicators {
+            let _ = writeln!(s, "  {}", t.title.en);
+            for r in t
+                .rows
+                .iter()
+                .filter(|r| r.village.is_none() && r.breakdown.is_empty())
+            {
+                let place = r
+                    .block
+                    .map_or_else(|| "District".to_owned(), |b| self.name(b));
+                let _ = writeln!(s, "    {place:<12} {}", r.display);
+            }
+        }
+        if let Some(b) = &self.baseline {
+            let _ = writeln!(s, "\nMost vulnerable villages (DNA index, 0-100)");
+            for v in b.villages.iter().take(5) {
+                let name = v.village.as_ref().map_or("?", |a| a.name.as_str());
+                let block = v.block.as_ref().map_or("?", |a| a.name.as_str());
+                let _ = writeln!(s, "  {:>2}. {name} ({block}): {:.1}", v.rank, v.index);
+            }
+            let _ = writeln!(s, "\nDCPP priorities");
+            for p in b.priorities.iter().take(5) {
+                let _ = writeln!(
+                    s,
+                    "  {:>2}. {} (score {:.0}; {} of {} villages affected)",
+                    p.rank, p.title_en, p.score, p.evidence.villages_affected, p.evidence.villages
+                );
+            }
+        } else {
+            let _ = writeln!(
+                s,
+                "\n(No DNA records given: village ranking and priorities left out.)"
+            );
+        }
+        s
+    }
+}

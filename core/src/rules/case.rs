@@ -8,6 +8,8 @@ use crate::api::{Context, Record};
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::model::{age_on, Case, CaseStatus, Child, ClosureReason, ConcernKind, Sex};
 use crate::profile::RuleProfile;
+use crate::rules::common::{check_not_future, dates_out_of_order};
+use crate::tasks::{case_tasks, TaskState};
 use crate::workflow::check_case_history;
 
 impl Record for Case {
@@ -22,7 +24,7 @@ impl Record for Case {
         check_closure(self, out);
         check_case_history(self.status, &self.history, out);
         check_pathways(self, &ctx.profile, ctx.today, out);
-        check_follow_up(self, &ctx.profile, ctx.today, out);
+        check_follow_up(self, ctx, out);
     }
 }
 
@@ -37,15 +39,13 @@ pub fn check_child(
     match (child.date_of_birth, child.age_years) {
         (None, None) => out.push(Code::AgeMissing, path, Params::new()),
         (Some(dob), age) => {
-            if dob > today {
-                future(
-                    out,
-                    pointer(path, "date_of_birth"),
-                    "date_of_birth",
-                    dob,
-                    today,
-                );
-            }
+            check_not_future(
+                out,
+                pointer(path, "date_of_birth"),
+                "date_of_birth",
+                dob,
+                today,
+            );
             let computed = age_on(dob, recorded_on);
             // An estimated age may be a year out either way.
             let slack = if child.age_estimated { 1 } else { 0 };
@@ -63,29 +63,6 @@ pub fn check_child(
         }
         (None, Some(_)) => {}
     }
-}
-
-fn future(out: &mut Collector, path: String, field: &str, date: NaiveDate, today: NaiveDate) {
-    out.push(
-        Code::DateInFuture,
-        path,
-        Params::new()
-            .with("field", field)
-            .with("date", date.to_string())
-            .with("today", today.to_string()),
-    );
-}
-
-fn out_of_order(out: &mut Collector, path: String, earlier: (&str, String), later: (&str, String)) {
-    out.push(
-        Code::DatesOutOfOrder,
-        path,
-        Params::new()
-            .with("earlier_field", earlier.0)
-            .with("earlier", earlier.1)
-            .with("later_field", later.0)
-            .with("later", later.1),
-    );
 }
 
 /// The age limit the concern's own law sets, and that law.
@@ -150,71 +127,53 @@ fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
 
 fn check_dates(c: &Case, today: NaiveDate, out: &mut Collector) {
     let identified = c.identified_at.date_naive();
-    if identified > today {
-        future(
-            out,
-            "/identified_at".into(),
-            "identified_at",
-            identified,
-            today,
-        );
-    }
+    check_not_future(out, "/identified_at", "identified_at", identified, today);
     if let Some(incident) = c.incident_date {
-        if incident > today {
-            future(
-                out,
-                "/incident_date".into(),
-                "incident_date",
-                incident,
-                today,
-            );
-        }
+        check_not_future(out, "/incident_date", "incident_date", incident, today);
         if let Some(dob) = c.child.date_of_birth.filter(|d| *d > incident) {
-            out_of_order(
+            dates_out_of_order(
                 out,
-                "/incident_date".into(),
+                "/incident_date",
                 ("date_of_birth", dob.to_string()),
                 ("incident_date", incident.to_string()),
             );
         }
         if identified < incident {
-            out_of_order(
+            dates_out_of_order(
                 out,
-                "/identified_at".into(),
+                "/identified_at",
                 ("incident_date", incident.to_string()),
                 ("identified_at", c.identified_at.to_rfc3339()),
             );
         }
     } else if let Some(dob) = c.child.date_of_birth.filter(|d| *d > identified) {
-        out_of_order(
+        dates_out_of_order(
             out,
-            "/identified_at".into(),
+            "/identified_at",
             ("date_of_birth", dob.to_string()),
             ("identified_at", c.identified_at.to_rfc3339()),
         );
     }
     for (i, r) in c.referrals.iter().enumerate() {
         if r.at < c.identified_at {
-            out_of_order(
+            dates_out_of_order(
                 out,
                 pointer(&pointer("/referrals", i), "at"),
                 ("identified_at", c.identified_at.to_rfc3339()),
                 ("referral", r.at.to_rfc3339()),
             );
         }
-        if r.at.date_naive() > today {
-            future(
-                out,
-                pointer(&pointer("/referrals", i), "at"),
-                "referral",
-                r.at.date_naive(),
-                today,
-            );
-        }
+        check_not_future(
+            out,
+            pointer(&pointer("/referrals", i), "at"),
+            "referral",
+            r.at.date_naive(),
+            today,
+        );
     }
     for (i, s) in c.services.iter().enumerate() {
         if let Some(done) = s.implemented_at.filter(|d| *d < s.planned_at) {
-            out_of_order(
+            dates_out_of_order(
                 out,
                 pointer(&pointer("/services", i), "implemented_at"),
                 ("planned_at", s.planned_at.to_rfc3339()),
@@ -223,9 +182,7 @@ fn check_dates(c: &Case, today: NaiveDate, out: &mut Collector) {
         }
     }
     if let Some(closure) = &c.closure {
-        if closure.date > today {
-            future(out, "/closure/date".into(), "closure", closure.date, today);
-        }
+        check_not_future(out, "/closure/date", "closure", closure.date, today);
         let latest = c
             .referrals
             .iter()
@@ -233,16 +190,16 @@ fn check_dates(c: &Case, today: NaiveDate, out: &mut Collector) {
             .max()
             .filter(|at| at.date_naive() > closure.date);
         if identified > closure.date {
-            out_of_order(
+            dates_out_of_order(
                 out,
-                "/closure/date".into(),
+                "/closure/date",
                 ("identified_at", c.identified_at.to_rfc3339()),
                 ("closure", closure.date.to_string()),
             );
         } else if let Some(at) = latest {
-            out_of_order(
+            dates_out_of_order(
                 out,
-                "/closure/date".into(),
+                "/closure/date",
                 ("referral", at.to_rfc3339()),
                 ("closure", closure.date.to_string()),
             );
@@ -330,35 +287,17 @@ fn check_pathways(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collect
     }
 }
 
-fn check_follow_up(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collector) {
-    if c.status != CaseStatus::Open {
-        return;
-    }
-    if let Some(days) = c.risk_level.and_then(|l| p.follow_up_days.get(&l)) {
-        let base = c.last_follow_up.unwrap_or(c.identified_at.date_naive());
-        let due = base + Duration::days(i64::from(*days));
-        if today > due {
-            out.push(
-                Code::FollowUpOverdue,
-                "/last_follow_up",
-                Params::new()
-                    .with("due", due.to_string())
-                    .with("days", (today - due).num_days()),
-            );
-        }
-    }
-    for (i, s) in c.services.iter().enumerate() {
-        if let Some(due) = s
-            .due()
-            .filter(|d| s.implemented_at.is_none() && today > d.date_naive())
-        {
-            out.push(
-                Code::FollowUpOverdue,
-                pointer(&pointer("/services", i), "implemented_at"),
-                Params::new()
-                    .with("due", due.to_rfc3339())
-                    .with("days", (today - due.date_naive()).num_days()),
-            );
-        }
+fn check_follow_up(c: &Case, ctx: &Context<'_>, out: &mut Collector) {
+    for t in case_tasks(c, ctx)
+        .into_iter()
+        .filter(|t| t.state == TaskState::Overdue)
+    {
+        out.push(
+            Code::FollowUpOverdue,
+            t.path,
+            Params::new()
+                .with("due", t.due.to_string())
+                .with("days", t.days_overdue),
+        );
     }
 }

@@ -2,5 +2,6 @@
 //! [`crate::api::Record`] for one kind; thresholds come from the rule profile.
 
 pub mod case;
+pub mod common;
 pub mod referral;
 pub mod vcpc;

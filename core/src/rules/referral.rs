@@ -3,7 +3,9 @@
 
 use crate::api::{Context, Record};
 use crate::diagnostic::{Code, Collector, Params};
-use crate::model::{Referral, ReferralStatus};
+use crate::model::Referral;
+use crate::rules::common::{check_not_future, dates_out_of_order};
+use crate::tasks::{referral_tasks, TaskState};
 use crate::workflow::check_referral_history;
 
 impl Record for Referral {
@@ -22,38 +24,30 @@ impl Record for Referral {
             None => {}
         }
         check_referral_history(self.status, self.created_at, &self.history, out);
-        let created = self.created_at.date_naive();
-        if created > ctx.today {
-            out.push(
-                Code::DateInFuture,
-                "/created_at",
-                Params::new()
-                    .with("field", "created_at")
-                    .with("date", created.to_string())
-                    .with("today", ctx.today.to_string()),
-            );
-        }
-        if let Some(due) = self.due_at.filter(|d| *d < self.created_at) {
-            out.push(
-                Code::DatesOutOfOrder,
-                "/due_at",
-                Params::new()
-                    .with("earlier_field", "created_at")
-                    .with("earlier", self.created_at.to_rfc3339())
-                    .with("later_field", "due_at")
-                    .with("later", due.to_rfc3339()),
-            );
-        }
-        let open = matches!(
-            self.status,
-            ReferralStatus::Pending | ReferralStatus::Accepted
+        check_not_future(
+            out,
+            "/created_at",
+            "created_at",
+            self.created_at.date_naive(),
+            ctx.today,
         );
-        if let Some(due) = self.due().filter(|d| open && ctx.today > d.date_naive()) {
+        if let Some(due) = self.due_at.filter(|d| *d < self.created_at) {
+            dates_out_of_order(
+                out,
+                "/due_at",
+                ("created_at", self.created_at.to_rfc3339()),
+                ("due_at", due.to_rfc3339()),
+            );
+        }
+        for t in referral_tasks(self, ctx)
+            .into_iter()
+            .filter(|t| t.state == TaskState::Overdue)
+        {
             out.push(
                 Code::ReferralOverdue,
-                "/due_at",
+                t.path,
                 Params::new()
-                    .with("due", due.to_rfc3339())
+                    .with("due", t.due.to_string())
                     .with("status", self.status.as_str()),
             );
         }

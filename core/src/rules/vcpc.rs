@@ -11,6 +11,7 @@ use crate::api::{Context, Record};
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::model::{Meeting, Member, Office, Role, Sex, Vcpc};
 use crate::profile::{CompositionProfile, OfficeRule, RoleRequirement, RuleProfile};
+use crate::rules::common::{check_not_future, dates_out_of_order};
 
 impl Record for Vcpc {
     fn check(&self, ctx: &Context<'_>, out: &mut Collector) {
@@ -301,9 +302,7 @@ fn check_meetings(
                     .with("formed", v.formation.date.to_string()),
             );
         }
-        if m.date > today {
-            push_future(out, pointer(&path, "date"), "meeting", m.date, today);
-        }
+        check_not_future(out, pointer(&path, "date"), "meeting", m.date, today);
         for (j, a) in m.attendees.iter().enumerate() {
             if !ids.contains(a.as_str()) {
                 out.push(
@@ -358,7 +357,7 @@ fn check_meetings(
         previous = previous.max(*d);
     }
     if today - previous > max && v.formation.date <= today {
-        gap(out, "/meetings".into(), previous, today, profile);
+        gap(out, "/meetings".to_owned(), previous, today, profile);
     }
 }
 
@@ -379,36 +378,20 @@ fn gap(
     );
 }
 
-fn push_future(out: &mut Collector, path: String, field: &str, date: NaiveDate, today: NaiveDate) {
-    out.push(
-        Code::DateInFuture,
-        path,
-        Params::new()
-            .with("field", field)
-            .with("date", date.to_string())
-            .with("today", today.to_string()),
-    );
-}
-
 fn check_formation(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
     let f = &v.formation;
-    if f.date > today {
-        push_future(out, "/formation/date".into(), "formation", f.date, today);
-    }
+    check_not_future(out, "/formation/date", "formation", f.date, today);
     match &f.gram_sabha_resolution {
         None => out.push(
             Code::ResolutionMissing,
             "/formation/gram_sabha_resolution",
             Params::new(),
         ),
-        Some(r) if r.date > f.date => out.push(
-            Code::DatesOutOfOrder,
+        Some(r) if r.date > f.date => dates_out_of_order(
+            out,
             "/formation/date",
-            Params::new()
-                .with("earlier_field", "gram_sabha_resolution")
-                .with("earlier", r.date.to_string())
-                .with("later_field", "formation")
-                .with("later", f.date.to_string()),
+            ("gram_sabha_resolution", r.date.to_string()),
+            ("formation", f.date.to_string()),
         ),
         Some(_) => {}
     }
@@ -417,9 +400,7 @@ fn check_formation(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
 fn check_trainings(v: &Vcpc, ids: &HashSet<&str>, today: NaiveDate, out: &mut Collector) {
     for (i, t) in v.trainings.iter().enumerate() {
         let path = pointer("/trainings", i);
-        if t.date > today {
-            push_future(out, pointer(&path, "date"), "training", t.date, today);
-        }
+        check_not_future(out, pointer(&path, "date"), "training", t.date, today);
         for (j, a) in t.attendees.iter().enumerate() {
             if !ids.contains(a.as_str()) {
                 out.push(
@@ -445,24 +426,19 @@ fn check_register(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
                 Params::new().with("id", e.child_id.as_str()),
             );
         }
-        if e.listed_on > today {
-            push_future(
-                out,
-                pointer(&path, "listed_on"),
-                "listed_on",
-                e.listed_on,
-                today,
-            );
-        }
+        check_not_future(
+            out,
+            pointer(&path, "listed_on"),
+            "listed_on",
+            e.listed_on,
+            today,
+        );
         if let Some(r) = e.last_reviewed.filter(|r| *r < e.listed_on) {
-            out.push(
-                Code::DatesOutOfOrder,
+            dates_out_of_order(
+                out,
                 pointer(&path, "last_reviewed"),
-                Params::new()
-                    .with("earlier_field", "listed_on")
-                    .with("earlier", e.listed_on.to_string())
-                    .with("later_field", "last_reviewed")
-                    .with("later", r.to_string()),
+                ("listed_on", e.listed_on.to_string()),
+                ("last_reviewed", r.to_string()),
             );
         }
     }

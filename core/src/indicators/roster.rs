@@ -1,0 +1,226 @@
+//! One row of the household child roster: a household member aged 0–24 seen
+//! in a survey, coded for the quantitative baseline indicators.
+//!
+//! The roster covers members aged 0–24, not only children, because SDG 5.3.1
+//! is measured on women aged 20–24 (married before 18 / before 15). A row
+//! carries no name or address: only LGD geography codes and a pseudonymous
+//! household id (JJ Act s.74, POCSO s.23).
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{Context, Record};
+use crate::codes::Code;
+use crate::diagnostic::{Collector, Params};
+use crate::model::{age_on, SchoolStatus, Sex, SocialGroup};
+
+/// The oldest age the roster covers (women 20–24 for SDG 5.3.1).
+pub const MAX_ROSTER_AGE: u8 = 24;
+/// No one is recorded as ever married below this age: such a row is a coding error.
+pub const MIN_MARRIAGE_AGE_PLAUSIBLE: u8 = 10;
+
+/// Paid or unpaid economic work in the last week, coded for the Child and
+/// Adolescent Labour (Prohibition and Regulation) Act (CALPRA 1986/2016).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Work {
+    /// No work.
+    #[default]
+    None,
+    /// Helps the family or family enterprise after school hours, in a
+    /// non-hazardous occupation: allowed for under-14s by CALPRA s.3(2)(a).
+    FamilyEnterprise,
+    /// Work in an occupation or process not in the CALPRA Schedule.
+    NonHazardous,
+    /// Work in a hazardous occupation or process (CALPRA Schedule).
+    Hazardous,
+}
+
+/// Marital status at the survey date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MaritalStatus {
+    /// Never married (includes engaged, not yet married).
+    #[default]
+    NeverMarried,
+    /// Currently married (including gauna not yet performed).
+    Married,
+    /// Widowed.
+    Widowed,
+    /// Divorced or separated.
+    DivorcedSeparated,
+}
+
+impl MaritalStatus {
+    /// True for every status except never married.
+    pub fn ever_married(self) -> bool {
+        self != MaritalStatus::NeverMarried
+    }
+}
+
+/// One household member aged 0–24 in the child roster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RosterRow {
+    /// LGD code of the district.
+    #[schemars(range(min = 1))]
+    pub district: u32,
+    /// LGD code of the block.
+    #[schemars(range(min = 1))]
+    pub block: u32,
+    /// LGD code of the village.
+    #[schemars(range(min = 1))]
+    pub village: u32,
+    /// Pseudonymous household id (never a name or address).
+    #[schemars(length(min = 1, max = 64))]
+    pub household: String,
+    /// Sex.
+    pub sex: Sex,
+    /// Age in completed years; required unless a birth date is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 24))]
+    pub age: Option<u8>,
+    /// Date of birth, when known (needs `survey_date` to give an age).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<NaiveDate>,
+    /// Date of the survey visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_date: Option<NaiveDate>,
+    /// School status (for ages 3 and up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_status: Option<SchoolStatus>,
+    /// Work in the last week and its kind.
+    #[serde(default)]
+    pub work: Work,
+    /// Hours worked in the last week.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 168))]
+    pub work_hours: Option<u8>,
+    /// Marital status.
+    #[serde(default)]
+    pub marital_status: MaritalStatus,
+    /// Age at first marriage (or cohabitation), in completed years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 24))]
+    pub age_at_marriage: Option<u8>,
+    /// Birth registered with the civil authority (seen or reported); absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_registered: Option<bool>,
+    /// True when the member has a disability (Washington Group short set or UDID card).
+    #[serde(default)]
+    pub disability: bool,
+    /// Social group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_group: Option<SocialGroup>,
+}
+
+impl RosterRow {
+    /// Age in completed years: from birth and survey dates when both are known,
+    /// otherwise the recorded age.
+    pub fn age_years(&self) -> Option<u8> {
+        match (self.birth_date, self.survey_date) {
+            (Some(b), Some(s)) => u8::try_from(age_on(b, s)).ok(),
+            _ => self.age,
+        }
+    }
+}
+
+impl Record for RosterRow {
+    fn check(&self, ctx: &Context<'_>, out: &mut Collector) {
+        self.check_dates(ctx, out);
+        let age = self.age_years();
+        if self.age.is_none() && age.is_none() && self.birth_date.is_none() {
+            out.push(Code::AgeMissing, "/age", Params::new());
+        }
+        if let Some(a) = age.filter(|a| *a > MAX_ROSTER_AGE) {
+            out.push(
+                Code::RosterAgeOutOfScope,
+                "/birth_date",
+                Params::new().with("age", a).with("maximum", MAX_ROSTER_AGE),
+            );
+        }
+        self.check_marriage(age, out);
+        if self.work == Work::None && self.work_hours.is_some_and(|h| h > 0) {
+            out.push(
+                Code::WorkHoursWithoutWork,
+                "/work_hours",
+                Params::new().with("hours", self.work_hours.unwrap_or(0)),
+            );
+        }
+    }
+}
+
+impl RosterRow {
+    fn check_dates(&self, ctx: &Context<'_>, out: &mut Collector) {
+        if let Some(s) = self.survey_date.filter(|s| *s > ctx.today) {
+            out.push(
+                Code::DateInFuture,
+                "/survey_date",
+                Params::new()
+                    .with("field", "survey_date")
+                    .with("date", s.to_string())
+                    .with("today", ctx.today.to_string()),
+            );
+        }
+        let Some(birth) = self.birth_date else { return };
+        let Some(survey) = self.survey_date else {
+            out.push(Code::SurveyDateMissing, "/survey_date", Params::new());
+            return;
+        };
+        if birth > survey {
+            out.push(
+                Code::DatesOutOfOrder,
+                "/survey_date",
+                Params::new()
+                    .with("earlier_field", "birth_date")
+                    .with("earlier", birth.to_string())
+                    .with("later_field", "survey_date")
+                    .with("later", survey.to_string()),
+            );
+            return;
+        }
+        let computed = age_on(birth, survey);
+        if let Some(a) = self.age.filter(|a| i64::from(*a) != computed) {
+            out.push(
+                Code::AgeDobMismatch,
+                "/age",
+                Params::new()
+                    .with("age", a)
+                    .with("date_of_birth", birth.to_string())
+                    .with("computed", computed)
+                    .with("on", survey.to_string()),
+            );
+        }
+    }
+
+    fn check_marriage(&self, age: Option<u8>, out: &mut Collector) {
+        let ever = self.marital_status.ever_married();
+        match (ever, self.age_at_marriage) {
+            (false, Some(m)) => out.push(
+                Code::MarriageAgeWithoutMarriage,
+                "/age_at_marriage",
+                Params::new().with("age_at_marriage", m),
+            ),
+            (true, None) => out.push(Code::MarriageAgeMissing, "/age_at_marriage", Params::new()),
+            _ => {}
+        }
+        let Some(age) = age else { return };
+        if let Some(m) = self.age_at_marriage.filter(|m| *m > age) {
+            out.push(
+                Code::MarriageAfterAge,
+                "/age_at_marriage",
+                Params::new().with("age_at_marriage", m).with("age", age),
+            );
+        }
+        if ever && age < MIN_MARRIAGE_AGE_PLAUSIBLE {
+            out.push(
+                Code::MarriedTooYoung,
+                "/marital_status",
+                Params::new()
+                    .with("age", age)
+                    .with("minimum", MIN_MARRIAGE_AGE_PLAUSIBLE),
+            );
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! The HTML rendering of a [`DistrictReport`]: one self-contained page with
+//! inline CSS and SVG charts; no scripts, fonts or images to fetch, so it
+//! opens offline and prints well.
+
+use std::fmt::Write as _;
+
+use super::DistrictReport;
+use crate::dna::DnaRules;
+use crate::indicators::{Table, TableRow};
+
+const CSS: &str = "body{font-family:system-ui,'Segoe UI',Arial,'Noto Sans Devanagari','Nirmala UI',Mangal,'Lohit Devanagari',sans-serif;margin:0;color:#1d2733;background:#f6f7f9}
+main{max-width:1100px;margin:0 auto;padding:24px 32px 48px}
+h1{font-size:28px;margin:8px 0 4px}h2{font-size:21px;margin:36px 0 8px;border-bottom:2px solid #d9dee5;padding-bottom:4px}
+h3{font-size:15px;margin:18px 0 4px}.lede{color:#4a5665;margin:0 0 12px}
+.card{background:#fff;border:1px solid #dde2e8;border-radius:8px;padding:12px 16px;margin:10px 0}
+.grid{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e6e9ee}
+th{background:#f0f2f5}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.sup{color:#8a6d00;font-weight:600}.note{font-size:12px;color:#5b6675}
+svg text{font-family:inherit}";
+
+/// Escape text for HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The whole page.
+pub fn html(report: &DistrictReport) -> String {
+    let mut h = String::with_capacity(64 * 1024);
+    let title = esc(&report.title);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+         <title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1>\
+         <p class=\"lede\">Quantitative indicators from the child roster ({} rows) and the District Need Assessment. \
+         Cells built on fewer than {} people, and cells that would let one be recomputed, are shown as \
+         <span class=\"sup\">{}</span>.</p>",
+        report.roster_rows,
+        threshold(report),
+        esc(&shown(report)),
+    );
+    indicators(&mut h, report);
+    if let Some(b) = &report.baseline {
+        ranking(&mut h, b);
+        gaps(&mut h, b);
+        priorities(&mut h, report, b);
+    } else {
+        h.push_str("<h2>Village ranking, triangulation and priorities</h2><p class=\"note\">No DNA records were given.</p>");
+    }
+    h.push_str(
+        "<p class=\"note\">Aggregates only: no names, households or other particulars that could identify a child \
+         (JJ Act 2015 s.74, POCSO 2012 s.23). Intervals are 95 % Wilson score intervals assuming simple random sampling.</p>\
+         </main></body></html>\n",
+    );
+    h
+}
+
+fn threshold(r: &DistrictReport) -> u64 {
+    r.indicators
+        .first()
+        .map_or(10, |t| t.options.suppression.threshold)
+}
+
+fn shown(r: &DistrictReport) -> String {
+    format!("<{}", threshold(r))
+}
+
+/// The rows a block chart shows: district, blocks, then the district by sex.
+fn headline_rows<'a>(report: &DistrictReport, t: &'a Table) -> Vec<(String, &'a TableRow)> {
+    let mut out: Vec<(String, &TableRow)> = t
+        .rows
+        .iter()
+        .filter(|r| r.village.is_none() && r.breakdown.is_empty())
+        .map(|r| {
+            (
+                r.block
+                    .map_or_else(|| "District".to_owned(), |b| report.name(b)),
+                r,
+            )
+        })
+        .collect();
+    let by_sex: Vec<(String, &TableRow)> = t
+        .rows
+        .iter()
+        .filter(|r| r.block.is_none() && !r.breakdown.is_empty())
+        .filter(|r| r.breakdown.get("sex").is_some_and(|s| s != "other"))
+        .map(|r| {
+            (
+                format!(
+                    "District, {}",
+                    r.breakdown.get("sex").map_or("", |s| s.as_str())
+                ),
+                r,
+            )
+        })
+        .collect();
+    // A one-sex indicator (women 20-24) has a single sex row equal to the total: leave it out.
+    if by_sex.len() > 1 {
+        out.extend(by_sex);
+    }
+    out
+}
+
+/// The smallest of 4 × (1, 2, 2.5, 5, 10, 20, 25) at or above `top`, so ticks are round numbers.
+fn nice_max(top: f64) -> f64 {
+    [1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0]
+        .iter()
+        .map(|step| 4.0 * step)
+        .find(|m| *m >= top)
+        .unwrap_or(100.0)
+}
+
+fn indicators(h: &mut String, report: &DistrictReport) {
+    h.push_str("<h2>Indicators by block</h2><div class=\"grid\">");
+    for t in &report.indicators {
+        let rows = headline_rows(report, t);
+        let top = rows
+            .iter()
+            .filter_map(|(_, r)| r.ci_high)
+            .fold(10.0_f64, f64::max);
+        let max = nice_max(top);
+        let (w, label_w, right_w, row_h) = (500.0, 120.0, 130.0, 24.0);
+        let plot_w = w - label_w - right_w;
+        let height = row_h * rows.len() as f64 + 28.0;
+        let x = |v: f64| label_w + plot_w * (v / max).clamp(0.0, 1.0);
+        let _ = write!(
+            h,
+            "<div class=\"card\"><h3>{}</h3><div class=\"note\">{} · {}</div>\
+             <svg viewBox=\"0 0 {w} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
+            esc(&t.title.en),
+            esc(&t.title.hi),
+            esc(&t.indicator),
+            esc(&t.title.en)
+        );
+        for tick in 0..=4 {
+            let v = max * f64::from(tick) / 4.0;
+            let _ = write!(
+                h,
+                "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"4\" y2=\"{1:.1}\" stroke=\"#e3e7ec\"/>\
+                 <text x=\"{0:.1}\" y=\"{2:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#6b7685\">{3}%</text>",
+                x(v),
+                height - 18.0,
+                height - 6.0,
+                // 7.5 stays 7.5; 10.0 prints as 10.
+                if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
+            );
+        }
+        for (i, (label, r)) in rows.iter().enumerate() {
+            let y = 16.0 + row_h * i as f64;
+            let bold = if i == 0 { " font-weight=\"600\"" } else { "" };
+            let _ = write!(
+                h,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\"{bold}>{}</text>",
+                label_w - 8.0,
+                y + 4.0,
+                esc(label)
+            );
+            match (r.value, r.ci_low, r.ci_high) {
+                (Some(v), Some(lo), Some(hi)) if !r.suppressed => {
+                    let colour = if i == 0 { "#b03a2e" } else { "#2f6690" };
+                    let _ = write!(
+                        h,
+                        "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/>\
+                         <circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4.5\" fill=\"{colour}\"/>",
+                        x(lo),
+                        x(hi),
+                        x(v)
+                    );
+                }
+                _ => {}
+            }
+            let class = if r.suppressed {
+                " fill=\"#8a6d00\" font-weight=\"600\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                h,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\"{class}>{}</text>",
+                w - right_w + 8.0,
+                y + 4.0,
+                esc(&r.display)
+            );
+        }
+        h.push_str("</svg></div>");
+    }
+    h.push_str("</div>");
+}
+
+fn ranking(h: &mut String, b: &crate::dna::Baseline) {
+    let shown: Vec<_> = b.villages.iter().take(20).collect();
+    let (w, label_w, row_h) = (1000.0, 220.0, 20.0);
+    let height = row_h * shown.len() as f64 + 10.0;
+    let _ = write!(
+        h,
+        "<h2>Village ranking</h2><p class=\"lede\">Composite vulnerability index (0–100) from the village evidence; \
+         most vulnerable first ({} villages assessed).</p><div class=\"card\"><svg viewBox=\"0 0 {w} {height}\" width=\"100%\" role=\"img\" aria-label=\"village ranking\">",
+        b.villages.len()
+    );
+    for (i, v) in shown.iter().enumerate() {
+        let y = 4.0 + row_h * i as f64;
+        let name = v.village.as_ref().map_or("?", |a| a.name.as_str());
+        let block = v.block.as_ref().map_or("?", |a| a.name.as_str());
+        let bar = (w - label_w - 60.0) * (v.index / 100.0).clamp(0.0, 1.0);
+        let _ = write!(
+            h,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}. {} ({})</text>\
+             <rect x=\"{label_w}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"#c8553d\" rx=\"2\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\">{:.1}</text>",
+            label_w - 8.0,
+            y + 12.0,
+            v.rank,
+            esc(name),
+            esc(block),
+            row_h - 6.0,
+            label_w + bar + 6.0,
+            y + 12.0,
+            v.index
+        );
+    }
+    h.push_str("</svg></div>");
+}
+
+fn gaps(h: &mut String, b: &crate::dna::Baseline) {
+    let max = f64::from(DnaRules::default().max_severity().max(1));
+    let themes = &b.district.themes;
+    let sources: Vec<String> = {
+        let mut s: Vec<String> = themes
+            .iter()
+            .flat_map(|t| t.by_source.keys().map(source_name))
+            .collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    let palette = [
+        "#2f6690", "#3a7d44", "#c8553d", "#8a6d00", "#6d597a", "#1b998b", "#555",
+    ];
+    let (w, label_w, row_h) = (1000.0, 220.0, 24.0);
+    let height = row_h * themes.len() as f64 + 40.0;
+    let x = |v: f64| label_w + (w - label_w - 150.0) * (v / max).clamp(0.0, 1.0);
+    h.push_str(
+        "<h2>Triangulation gaps</h2><p class=\"lede\">District mean severity by source, per theme; the gap is \
+         community minus official severity (positive: the community reports more than the official figures).</p>\
+         <div class=\"card\"><div class=\"note\">",
+    );
+    for (i, s) in sources.iter().enumerate() {
+        let c = palette.get(i % palette.len()).copied().unwrap_or("#555");
+        let _ = write!(h, "<span style=\"color:{c}\">●</span> {} &nbsp; ", esc(s));
+    }
+    let _ = write!(h, "</div><svg viewBox=\"0 0 {w} {height}\" width=\"100%\" role=\"img\" aria-label=\"triangulation\">");
+    for step in 0..=(max as u32) {
+        let _ = write!(
+            h,
+            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"0\" y2=\"{1:.1}\" stroke=\"#e3e7ec\"/><text x=\"{0:.1}\" y=\"{2:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#6b7685\">{step}</text>",
+            x(f64::from(step)),
+            height - 22.0,
+            height - 8.0
+        );
+    }
+    for (i, t) in themes.iter().enumerate() {
+        let y = 14.0 + row_h * i as f64;
+        let _ = write!(
+            h,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+            label_w - 8.0,
+            y + 4.0,
+            esc(&t.theme.replace('_', " "))
+        );
+        for (src, sev) in &t.by_source {
+            let k = sources
+                .iter()
+                .position(|s| *s == source_name(src))
+                .unwrap_or(0);
+            let c = palette.get(k % palette.len()).copied().unwrap_or("#555");
+            let _ = write!(
+                h,
+                "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"{c}\" fill-opacity=\"0.85\"/>",
+                x(*sev)
+            );
+        }
+        let gap = t
+            .mean_gap
+            .map_or_else(|| "no official data".to_owned(), |g| format!("gap {g:+.1}"));
+        let _ = write!(
+            h,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\">{}</text>",
+            w - 140.0,
+            y + 4.0,
+            esc(&gap)
+        );
+    }
+    h.push_str("</svg></div>");
+}
+
+fn source_name<S: serde::Serialize>(s: &S) -> String {
+    match serde_json::to_value(s) {
+        Ok(serde_json::Value::String(v)) => v.replace('_', " "),
+        _ => "source".into(),
+    }
+}
+
+fn priorities(h: &mut String, report: &DistrictReport, b: &crate::dna::Baseline) {
+    h.push_str(
+        "<h2>DCPP priorities</h2><p class=\"lede\">Themes ranked by severity, reach and evidence gap.</p><div class=\"card\"><table>\
+         <tr><th>#</th><th>Theme</th><th>Score</th><th>Severity</th><th>Reach</th><th>Gap</th><th>Villages affected</th><th>Most affected</th></tr>",
+    );
+    for p in &b.priorities {
+        let most: Vec<String> = p
+            .affected_villages
+            .iter()
+            .take(3)
+            .map(|c| report.name(*c))
+            .collect();
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}<br><span class=\"note\">{}</span></td><td class=\"num\">{:.0}</td><td class=\"num\">{:.2}</td>\
+             <td class=\"num\">{:.0}%</td><td class=\"num\">{:.2}</td><td class=\"num\">{} of {}</td><td>{}</td></tr>",
+            p.rank,
+            esc(&p.title_en),
+            esc(&p.title_hi),
+            p.score,
+            p.severity,
+            100.0 * p.reach,
+            p.gap,
+            p.evidence.villages_affected,
+            p.evidence.villages,
+            esc(&most.join(", "))
+        );
+    }
+    h.push_str("</table></div>");
+}

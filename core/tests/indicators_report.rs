@@ -1,0 +1,92 @@
+//! The district report: built from a generated roster and DNA records, it
+//! carries only aggregates, suppresses small cells and is self-contained HTML.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: fail loudly
+
+use suraksha::indicators::generate::{roster_rows, survey_date};
+use suraksha::indicators::{read_roster, roster_to_csv, TableOptions};
+use suraksha::report::{build, html, ReportInput};
+use suraksha::Context;
+
+fn report(with_dna: bool) -> suraksha::report::DistrictReport {
+    let rows = roster_rows(9, 12);
+    let ctx = Context {
+        today: survey_date(),
+        ..Context::default()
+    };
+    let (columns, rejected) = read_roster(&roster_to_csv(&rows), &ctx).unwrap();
+    let baseline = with_dna.then(|| {
+        let district = suraksha::dna::generate::sample();
+        suraksha::dna::baseline(&suraksha::dna::DnaRules::default(), &district.dataset())
+    });
+    build(ReportInput {
+        district_name: "Madhubani".into(),
+        roster: &columns,
+        rejected: &rejected,
+        baseline,
+        options: TableOptions::default(),
+    })
+    .unwrap()
+}
+
+#[test]
+fn the_report_holds_aggregates_only() {
+    let r = report(true);
+    let json = serde_json::to_string(&r).unwrap();
+    // Household ids look like H<village>-<n>: none may reach the report.
+    assert!(!json.contains("\"H2"), "a household id leaked");
+    assert!(!json.contains("household"));
+    assert_eq!(r.indicators.len(), 6);
+    // Every published cell is at or above the threshold; every hidden one shows "<10" and no numbers.
+    for t in &r.indicators {
+        for row in &t.rows {
+            if row.suppressed {
+                assert_eq!(row.display, "<10");
+                assert!(
+                    row.numerator.is_none() && row.denominator.is_none() && row.value.is_none()
+                );
+            } else {
+                assert!(row.denominator.unwrap() >= 10);
+            }
+        }
+    }
+    // Village cells of a small roster are small: some must be hidden.
+    assert!(r
+        .indicators
+        .iter()
+        .flat_map(|t| &t.rows)
+        .any(|row| row.suppressed && row.village.is_some()));
+}
+
+#[test]
+fn the_html_is_self_contained_and_shows_every_section() {
+    let page = html(&report(true));
+    for needle in [
+        "Indicators by block",
+        "Village ranking",
+        "Triangulation gaps",
+        "DCPP priorities",
+        "<svg",
+        "&lt;10",
+        "Bisfi",
+    ] {
+        assert!(page.contains(needle), "missing {needle}");
+    }
+    for banned in ["<script", "src=\"http", "href=\"http", "@import", "url("] {
+        assert!(
+            !page.contains(banned),
+            "external or active content: {banned}"
+        );
+    }
+}
+
+#[test]
+fn without_dna_records_the_report_says_what_is_left_out() {
+    let r = report(false);
+    assert!(r.baseline.is_none());
+    assert!(r.summary().contains("No DNA records given"));
+    assert!(html(&r).contains("No DNA records were given"));
+    assert!(r
+        .summary()
+        .contains("Women aged 20-24 first married before age 18"));
+}
