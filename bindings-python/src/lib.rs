@@ -7,6 +7,7 @@
 
 mod arrow;
 mod convert;
+mod district;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
@@ -255,6 +256,15 @@ fn _suraksha(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(triage, m)?)?;
     m.add_function(wrap_pyfunction!(functionality, m)?)?;
     m.add_function(wrap_pyfunction!(apply_transition, m)?)?;
+    m.add_function(wrap_pyfunction!(district::indicator_catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(district::indicator_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(district::merge_partials, m)?)?;
+    m.add_function(wrap_pyfunction!(district::indicator_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(district::dna_baseline, m)?)?;
+    m.add_function(wrap_pyfunction!(district::cci_review, m)?)?;
+    m.add_function(wrap_pyfunction!(district::sample_roster, m)?)?;
+    m.add_function(wrap_pyfunction!(district::sample_dna, m)?)?;
+    m.add_function(wrap_pyfunction!(district::district_report, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_guard_selftest, m)?)?;
     Ok(())
 }
