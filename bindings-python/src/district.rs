@@ -24,7 +24,11 @@ pub fn batches(py: Python<'_>, table: &Bound<'_, PyAny>) -> PyResult<Vec<RecordB
         let message = format!("table must export the Arrow PyCapsule interface (pandas >= 2.2, polars, pyarrow, duckdb): {e}");
         Exc::Type.err(py, &message, None)
     })?;
-    Ok(table.into_table()?.into_inner().0)
+    // Reading the stream can fail inside the exporter (e.g. a malformed column).
+    let table = table
+        .into_table()
+        .map_err(|e| Exc::Input.err(py, &format!("cannot read the table: {e}"), None))?;
+    Ok(table.into_inner().0)
 }
 
 /// The roster of a table: each row validated as a `roster_row` (rejected rows are returned).

@@ -11,7 +11,6 @@ mod district;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
-use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
 use serde_json::Value;
 use suraksha::{api, workflow, Report};
@@ -163,11 +162,7 @@ fn validate_table<'py>(
 ) -> PyResult<PyTable> {
     let ctx = context(py, options)?;
     let k = parse_kind(py, kind, ctx.locale)?;
-    let table: AnyRecordBatch = table.extract().map_err(|e| {
-        let message = format!("table must export the Arrow PyCapsule interface (pandas >= 2.2, polars, pyarrow, duckdb): {e}");
-        Exc::Type.err(py, &message, None)
-    })?;
-    let batches = table.into_table()?.into_inner().0;
+    let batches = district::batches(py, table)?;
     let result = detached(py, || -> Result<_, String> {
         let items = arrow::rows(&batches)?
             .into_iter()

@@ -202,7 +202,9 @@ def validate_table(
     profile: Optional[dict[str, Any]] = None,
 ) -> Any:
     """Validate every row of a table (pandas >= 2.2, polars, pyarrow, duckdb: any
-    object with ``__arrow_c_stream__``), each row a record, null cells absent.
+    object with ``__arrow_c_stream__``), each row a record, null cells absent;
+    a whole number in a float column counts as an integer (pandas stores integer
+    columns with gaps as floats).
 
     Returns a ``pyarrow.Table`` with one row per input row: ``row``, ``valid``,
     ``n_errors``, ``n_warnings`` and the ``codes``, ``paths`` and ``severities``
