@@ -25,6 +25,7 @@ fn report(with_dna: bool) -> suraksha::report::DistrictReport {
         rejected: &rejected,
         baseline,
         options: TableOptions::default(),
+        names: Default::default(),
     })
     .unwrap()
 }

@@ -43,6 +43,7 @@ pub fn html(report: &DistrictReport) -> String {
         esc(&shown(report)),
     );
     indicators(&mut h, report);
+    villages(&mut h, report);
     if let Some(b) = &report.baseline {
         ranking(&mut h, b);
         gaps(&mut h, b);
@@ -188,6 +189,54 @@ fn indicators(h: &mut String, report: &DistrictReport) {
         h.push_str("</svg></div>");
     }
     h.push_str("</div>");
+}
+
+/// Every village's indicators, folded away: at village level most cells are small.
+fn villages(h: &mut String, report: &DistrictReport) {
+    let mut codes: Vec<(u32, u32)> = report
+        .indicators
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .filter_map(|r| r.village.zip(r.block))
+        .map(|(v, b)| (b, v))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let _ = write!(
+        h,
+        "<details class=\"card\"><summary><b>Indicators by village</b> ({} villages; small cells suppressed)</summary>\
+         <table><tr><th>Block</th><th>Village</th>",
+        codes.len()
+    );
+    for t in &report.indicators {
+        let _ = write!(h, "<th>{}</th>", esc(&t.indicator));
+    }
+    h.push_str("</tr>");
+    for (block, village) in &codes {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td>",
+            esc(&report.name(*block)),
+            esc(&report.name(*village))
+        );
+        for t in &report.indicators {
+            let cell = t
+                .rows
+                .iter()
+                .find(|r| r.village == Some(*village) && r.breakdown.is_empty());
+            let (class, text) = match cell {
+                Some(r) if r.suppressed => (" class=\"sup\"", r.display.clone()),
+                Some(r) => (
+                    "",
+                    r.value.map_or_else(|| "-".into(), |v| format!("{v:.1}%")),
+                ),
+                None => ("", "-".into()),
+            };
+            let _ = write!(h, "<td{class}>{}</td>", esc(&text));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</table></details>");
 }
 
 fn ranking(h: &mut String, b: &crate::dna::Baseline) {

@@ -36,6 +36,8 @@ pub struct ReportInput<'a> {
     pub baseline: Option<Baseline>,
     /// Table options (level is forced to village so every margin is suppressed together).
     pub options: TableOptions,
+    /// Names of blocks and villages by LGD code, besides those the DNA records give.
+    pub names: BTreeMap<u32, String>,
 }
 
 /// The report as data (this is the JSON result).
@@ -74,7 +76,7 @@ pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
             *rejected_rows.entry(d.code.as_str().to_owned()).or_insert(0) += 1;
         }
     }
-    let mut names = BTreeMap::new();
+    let mut names = input.names;
     if let Some(b) = &input.baseline {
         for v in &b.villages {
             for a in v.block.iter().chain(v.village.iter()) {
