@@ -400,6 +400,7 @@ fn district_report(
         baseline,
         options: TableOptions::default(),
         names,
+        locale: ctx.locale,
     })
     .map_err(|r| Unusable(format!("report: {r}")))?;
     std::fs::create_dir_all(out)
