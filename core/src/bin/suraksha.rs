@@ -77,7 +77,7 @@ enum Command {
     Report {
         /// The child roster file.
         roster: PathBuf,
-        /// DNA dataset JSON file(s); several are concatenated.
+        /// DNA dataset JSON files or directories of them; their lists are concatenated.
         dna: Vec<PathBuf>,
         /// Output directory for report.json and report.html.
         #[arg(long, default_value = "out")]
@@ -325,8 +325,29 @@ fn merge_dna(files: &[PathBuf], locale: Locale) -> Result<Option<Value>, Unusabl
     if files.is_empty() {
         return Ok(None);
     }
-    let mut merged = serde_json::Map::new();
+    // A directory stands for its JSON files (sorted); arrays in it (derived
+    // outputs such as collations.json) are skipped.
+    let mut paths = Vec::new();
     for f in files {
+        if f.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(f)
+                .map_err(|e| Unusable(format!("cannot read `{}`: {e}", f.display())))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            inside.sort();
+            for p in inside {
+                if json_of(&p.to_string_lossy(), locale)?.is_object() {
+                    paths.push(p);
+                }
+            }
+        } else {
+            paths.push(f.clone());
+        }
+    }
+    let mut merged = serde_json::Map::new();
+    for f in &paths {
         let v = json_of(&f.to_string_lossy(), locale)?;
         let obj = v.as_object().ok_or_else(|| {
             Unusable(format!(
