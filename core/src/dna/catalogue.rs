@@ -56,8 +56,10 @@ pub struct Theme {
     /// Estimate thresholds for severity 1, 2, ... (ascending): an estimate at or
     /// above the i-th cut has at least severity i+1. Used to read official
     /// figures on the severity scale. (ours)
+    #[schemars(length(min = 1))]
     pub severity_cuts: Vec<f64>,
     /// Weight of the theme in the village vulnerability index. (ours)
+    #[schemars(range(min = 0, max = 100))]
     pub weight: f64,
 }
 
@@ -94,10 +96,13 @@ pub struct DnaWeights {
     /// A village is "affected" by a theme at or above this severity (for reach).
     pub affected_from: u8,
     /// Priority weight of the district mean severity.
+    #[schemars(range(min = 0, max = 100))]
     pub priority_severity: f64,
     /// Priority weight of reach (share of villages affected).
+    #[schemars(range(min = 0, max = 100))]
     pub priority_reach: f64,
     /// Priority weight of the evidence gap (community above official).
+    #[schemars(range(min = 0, max = 100))]
     pub priority_gap: f64,
 }
 
@@ -108,6 +113,7 @@ pub struct DnaRules {
     /// The theme catalogue, by id.
     pub themes: BTreeMap<String, Theme>,
     /// The severity scale, from none (0) upward, in order.
+    #[schemars(length(min = 2))]
     pub severity: Vec<SeverityLevel>,
     /// Focus-group rules.
     pub groups: GroupRules,
@@ -329,6 +335,19 @@ mod tests {
             assert!(t.severity_cuts.windows(2).all(|w| w[0] < w[1]), "{id}");
             assert!(t.weight > 0.0);
         }
+    }
+
+    #[test]
+    fn a_bad_patch_is_refused_with_a_path() {
+        let patch = serde_json::json!({"dna": {"themes": {"child_marriage": {"weight": -1}}}});
+        let report = crate::RuleProfile::from_json_patch(&patch)
+            .err()
+            .unwrap_or_default();
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(
+            report.diagnostics[0].path,
+            "/dna/themes/child_marriage/weight"
+        );
     }
 
     #[test]

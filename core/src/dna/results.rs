@@ -60,8 +60,11 @@ pub struct ThemeEvidence {
     pub sources: Vec<SourceEvidence>,
     /// Agreement of the sources, 0–1 (none with fewer than two sources).
     pub agreement: Option<f64>,
-    /// Weighted consolidated severity.
+    /// Weighted consolidated severity of all sources (as in the collation).
     pub consolidated: f64,
+    /// The severity the index, reach and priorities use: the community
+    /// severity when the groups spoke on the theme, else `consolidated`.
+    pub severity: f64,
     /// Mean severity of the two groups.
     pub community_severity: Option<f64>,
     /// Mean estimate of the two groups.
@@ -108,7 +111,7 @@ pub struct ThemeRollup {
     pub theme: String,
     /// Villages with evidence on the theme.
     pub villages: usize,
-    /// Mean consolidated severity.
+    /// Mean severity (community-led, see [`ThemeEvidence::severity`]).
     pub mean_severity: f64,
     /// Villages at or above the "affected" severity.
     pub villages_affected: usize,
@@ -154,7 +157,7 @@ pub struct Priority {
     pub title_hi: String,
     /// Priority score, 0–100.
     pub score: f64,
-    /// Severity component (mean consolidated severity ÷ scale maximum).
+    /// Severity component (mean severity ÷ scale maximum).
     pub severity: f64,
     /// Reach component (share of villages affected).
     pub reach: f64,

@@ -12,18 +12,23 @@
 //!   1 when every source says the same, 0 when two sources sit at opposite ends;
 //!   always within `[0, 1]`.
 //! - **Consolidated severity**: `C = Σ w_i s_i / Σ w_i`, with the source weights
-//!   (community groups weigh most).
+//!   (community groups weigh most); it is the collation's consolidated value.
+//! - **Severity** used below: the community severity (mean of the two groups)
+//!   when the groups spoke on the theme, else `C`. The DNA is participatory and
+//!   duty bearers and official data usually under-report, so mixing them into
+//!   the ranking would favour themes nobody official was asked about; their
+//!   view enters through the agreement and the gap instead.
 //! - **Gap**: community severity (mean of the two groups) minus the official
 //!   severity; positive means official data under-report. When both carry an
 //!   estimate in the theme's unit, `estimate_gap` is the same in units and
 //!   `official_share` is official ÷ community.
-//! - **Vulnerability index** of a village: `100 × Σ_t w_t C_t / (M Σ_t w_t)` over
-//!   the themes with evidence, `w_t` the theme weight. Villages are ranked by it
-//!   (ties by LGD code, so the ranking is a permutation).
-//! - **Reach** of a theme in an area: share of its villages with `C ≥ affected_from`.
+//! - **Vulnerability index** of a village: `100 × Σ_t w_t S_t / (M Σ_t w_t)` over
+//!   the themes with evidence, `S_t` the severity, `w_t` the theme weight.
+//!   Villages are ranked by it (ties by LGD code, so the ranking is a permutation).
+//! - **Reach** of a theme in an area: share of its villages with `S ≥ affected_from`.
 //! - **Priority** of a theme: `100 × (a·S + b·R + c·G) / (a + b + c)` with `S`
-//!   the mean consolidated severity ÷ M, `R` the reach, `G` the mean positive
-//!   gap ÷ M, and `a, b, c` the priority weights.
+//!   the mean severity ÷ M, `R` the reach, `G` the mean positive gap ÷ M, and
+//!   `a, b, c` the priority weights.
 
 use std::collections::BTreeMap;
 
@@ -196,6 +201,9 @@ pub fn triangulate_theme(
         theme: theme.to_owned(),
         agreement: agreement(&severities, max),
         consolidated: consolidated.clamp(0.0, f64::from(max)),
+        severity: community_severity
+            .unwrap_or(consolidated)
+            .clamp(0.0, f64::from(max)),
         sources,
         community_severity,
         community_estimate,
@@ -216,7 +224,7 @@ pub fn vulnerability_index(rules: &DnaRules, themes: &[ThemeEvidence]) -> f64 {
             .themes
             .get(&t.theme)
             .map_or(0.0, |th| th.weight.max(0.0));
-        (n + w * t.consolidated, d + w)
+        (n + w * t.severity, d + w)
     });
     if den > 0.0 && max > 0.0 {
         (100.0 * num / (max * den)).clamp(0.0, 100.0)
@@ -297,7 +305,7 @@ pub fn rollup(rules: &DnaRules, area: Option<Area>, villages: &[&VillageResult])
             }
             let affected = ev
                 .iter()
-                .filter(|t| t.consolidated >= f64::from(rules.weights.affected_from))
+                .filter(|t| t.severity >= f64::from(rules.weights.affected_from))
                 .count();
             let mut by_source = BTreeMap::new();
             for kind in ev.iter().flat_map(|t| t.sources.iter().map(|s| s.source)) {
@@ -317,7 +325,7 @@ pub fn rollup(rules: &DnaRules, area: Option<Area>, villages: &[&VillageResult])
             Some(ThemeRollup {
                 theme: theme.clone(),
                 villages: ev.len(),
-                mean_severity: mean(ev.iter().map(|t| t.consolidated)).unwrap_or(0.0),
+                mean_severity: mean(ev.iter().map(|t| t.severity)).unwrap_or(0.0),
                 villages_affected: affected,
                 reach: if n > 0 {
                     affected as f64 / n as f64
@@ -373,7 +381,7 @@ pub fn priorities(
                 .filter_map(|v| {
                     let e = v.themes.iter().find(|e| e.theme == t.theme)?;
                     let code = v.village.as_ref()?.lgd_code;
-                    (e.consolidated >= f64::from(w.affected_from)).then_some((e.consolidated, code))
+                    (e.severity >= f64::from(w.affected_from)).then_some((e.severity, code))
                 })
                 .collect();
             affected.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -1,0 +1,241 @@
+"""suraksha: community child protection records for analysts.
+
+Validate VCPC, case and referral records (one at a time, in batches, or a whole
+pandas/polars/pyarrow/duckdb table at once), list the diagnostic codes and the
+JSON Schemas, triage cases, score committees and apply workflow transitions.
+All the rules live in the Rust core; this package only converts values.
+
+>>> import suraksha
+>>> report = suraksha.validate("referral", {"id": "R1"})
+>>> report.valid
+False
+>>> report.diagnostics[0]["code"]
+'missing_field'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Optional, Protocol, Sequence, TypedDict, Union
+
+from . import _suraksha
+from ._errors import (
+    Diagnostic,
+    InputError,
+    InputTypeError,
+    InternalError,
+    ReportDict,
+    SurakshaError,
+    ValidationError,
+)
+
+__version__: str = _suraksha.__version__
+
+__all__ = [
+    "ArrowStreamExportable",
+    "CodeInfo",
+    "Diagnostic",
+    "InputError",
+    "InputTypeError",
+    "InternalError",
+    "Report",
+    "ReportDict",
+    "SurakshaError",
+    "ValidationError",
+    "apply_transition",
+    "codes",
+    "functionality",
+    "kinds",
+    "profile",
+    "schema",
+    "schemas",
+    "triage",
+    "validate",
+    "validate_many",
+    "validate_table",
+]
+
+#: A record: a dict of JSON values, JSON text, or UTF-8 JSON bytes.
+Record = Union[dict[str, Any], str, bytes]
+#: A date for deadlines: a ``datetime.date`` or ``"YYYY-MM-DD"``.
+DateLike = Union[_dt.date, str]
+
+
+class ArrowStreamExportable(Protocol):
+    """Any table exporting the Arrow PyCapsule stream interface (pandas >= 2.2,
+    polars, pyarrow, duckdb)."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+
+class CodeInfo(TypedDict):
+    """A diagnostic code of the catalogue, with its message templates."""
+
+    code: str
+    severity: str
+    en: str
+    hi: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of validating one record."""
+
+    #: True when no diagnostic is an error (warnings do not make a record invalid).
+    valid: bool
+    #: Every problem found, errors and warnings, in the order the checks ran.
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, report: ReportDict) -> Report:
+        """Wrap a report dict as returned by the native module."""
+        return cls(valid=report["valid"], diagnostics=list(report["diagnostics"]))
+
+    def to_dict(self) -> ReportDict:
+        """The report as plain data, exactly as the Rust core serialises it."""
+        return {"valid": self.valid, "diagnostics": list(self.diagnostics)}
+
+    def errors(self) -> list[Diagnostic]:
+        """Only the diagnostics of severity ``error``."""
+        return [d for d in self.diagnostics if d["severity"] == "error"]
+
+    def warnings(self) -> list[Diagnostic]:
+        """Only the diagnostics of severity ``warning``."""
+        return [d for d in self.diagnostics if d["severity"] == "warning"]
+
+    def raise_for_errors(self) -> None:
+        """Raise :class:`ValidationError` when the record is invalid."""
+        if not self.valid:
+            messages = "; ".join(f"{d['path'] or '/'}: {d['message']}" for d in self.errors())
+            raise ValidationError(messages, self.to_dict())
+
+
+def _options(
+    locale: str, today: Optional[DateLike], profile: Optional[dict[str, Any]]
+) -> dict[str, Any]:
+    """The core's options dict; dates become ISO strings, everything else is checked by the core."""
+    options: dict[str, Any] = {"locale": locale}
+    if isinstance(today, _dt.datetime):
+        raise InputTypeError(f"today must be a date, not a datetime: `{today!r}`")
+    if isinstance(today, _dt.date):
+        options["today"] = today.isoformat()
+    elif today is not None:
+        options["today"] = today
+    if profile is not None:
+        options["profile"] = profile
+    return options
+
+
+def kinds() -> list[str]:
+    """Names of the record kinds (``vcpc``, ``case``, ``referral``, ...)."""
+    return _suraksha.kinds()
+
+
+def codes() -> list[CodeInfo]:
+    """Every diagnostic code with its severity and English and Hindi templates."""
+    return _suraksha.codes()  # type: ignore[return-value]
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a record kind."""
+    return _suraksha.schema(kind)
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of every kind, by kind name."""
+    return {k: _suraksha.schema(k) for k in _suraksha.kinds()}
+
+
+def profile(profile: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+    """The effective rule profile: the default one patched by ``profile`` (a JSON merge patch)."""
+    return _suraksha.profile(_options("en", None, profile))
+
+
+def validate(
+    kind: str,
+    record: Record,
+    *,
+    locale: str = "en",
+    today: Optional[DateLike] = None,
+    profile: Optional[dict[str, Any]] = None,
+) -> Report:
+    """Validate one record of ``kind``; never raises for a record that breaks rules
+    (see :attr:`Report.valid`). Raises :class:`InputError` for an unknown kind,
+    malformed JSON or bad options, :class:`InputTypeError` for a wrong type."""
+    return Report.from_dict(_suraksha.validate(kind, record, _options(locale, today, profile)))
+
+
+def validate_many(
+    kind: str,
+    records: Union[Sequence[Record], str, bytes],
+    *,
+    locale: str = "en",
+    today: Optional[DateLike] = None,
+    profile: Optional[dict[str, Any]] = None,
+) -> list[Report]:
+    """Validate many records at once, in parallel: a list of records, or NDJSON
+    text or bytes (one record a non-blank line). One report per record, in order;
+    a malformed line is that line's ``malformed_json`` report."""
+    reports = _suraksha.validate_many(kind, records, _options(locale, today, profile))
+    return [Report.from_dict(r) for r in reports]
+
+
+def validate_table(
+    kind: str,
+    table: ArrowStreamExportable,
+    *,
+    locale: str = "en",
+    today: Optional[DateLike] = None,
+    profile: Optional[dict[str, Any]] = None,
+) -> Any:
+    """Validate every row of a table (pandas >= 2.2, polars, pyarrow, duckdb: any
+    object with ``__arrow_c_stream__``), each row a record, null cells absent.
+
+    Returns a ``pyarrow.Table`` with one row per input row: ``row``, ``valid``,
+    ``n_errors``, ``n_warnings`` and the ``codes``, ``paths`` and ``severities``
+    of its diagnostics; ``.to_pandas()`` or ``polars.from_arrow(...)`` converts it.
+    """
+    import pyarrow  # the result type; imported lazily so validation works without it
+
+    native = _suraksha.validate_table(kind, table, _options(locale, today, profile))
+    return pyarrow.table(native)
+
+
+def triage(
+    case: Record,
+    *,
+    locale: str = "en",
+    today: Optional[DateLike] = None,
+    profile: Optional[dict[str, Any]] = None,
+) -> dict[str, Any]:
+    """Risk triage of a case: ``level``, every matching rule in ``reasons`` and
+    ``follow_up_due``. Raises :class:`ValidationError` when the case is invalid."""
+    return _suraksha.triage(case, _options(locale, today, profile))
+
+
+def functionality(
+    vcpc: Record,
+    *,
+    locale: str = "en",
+    today: Optional[DateLike] = None,
+    profile: Optional[dict[str, Any]] = None,
+) -> dict[str, Any]:
+    """The functionality index of a VCPC: ``score`` (0-100), ``band``, ``domains``
+    and every scored ``item``. Raises :class:`ValidationError` when the record is invalid."""
+    return _suraksha.functionality(vcpc, _options(locale, today, profile))
+
+
+def apply_transition(
+    kind: str,
+    record: Record,
+    transition: Record,
+    *,
+    locale: str = "en",
+    today: Optional[DateLike] = None,
+    profile: Optional[dict[str, Any]] = None,
+) -> dict[str, Any]:
+    """Apply a transition to a ``case`` or ``referral`` record and return the new
+    record. Raises :class:`ValidationError` when the record is invalid or the
+    transition is refused (e.g. ``illegal_transition``)."""
+    return _suraksha.apply_transition(kind, record, transition, _options(locale, today, profile))

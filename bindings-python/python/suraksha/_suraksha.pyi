@@ -1,0 +1,48 @@
+"""Type stubs of the native module (checked against it by mypy.stubtest in the tests)."""
+
+from typing import Any, Optional, Protocol, Sequence, Union
+
+from ._errors import ReportDict
+
+__version__: str
+__all__ = [
+    "__version__",
+    "_panic_guard_selftest",
+    "apply_transition",
+    "codes",
+    "functionality",
+    "kinds",
+    "profile",
+    "schema",
+    "triage",
+    "validate",
+    "validate_many",
+    "validate_table",
+]
+
+_Record = Union[dict[str, Any], str, bytes]
+
+class _ArrowStream(Protocol):
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+def kinds() -> list[str]: ...
+def codes() -> list[dict[str, str]]: ...
+def schema(kind: str) -> dict[str, Any]: ...
+def profile(options: Optional[dict[str, Any]] = None) -> dict[str, Any]: ...
+def validate(kind: str, record: _Record, options: Optional[dict[str, Any]] = None) -> ReportDict: ...
+def validate_many(
+    kind: str,
+    records: Union[Sequence[_Record], str, bytes],
+    options: Optional[dict[str, Any]] = None,
+) -> list[ReportDict]: ...
+def validate_table(kind: str, table: _ArrowStream, options: Optional[dict[str, Any]] = None) -> _ArrowStream: ...
+def triage(case: _Record, options: Optional[dict[str, Any]] = None) -> dict[str, Any]: ...
+def functionality(vcpc: _Record, options: Optional[dict[str, Any]] = None) -> dict[str, Any]: ...
+def apply_transition(
+    kind: str,
+    record: _Record,
+    transition: _Record,
+    options: Optional[dict[str, Any]] = None,
+) -> dict[str, Any]: ...
+def _panic_guard_selftest() -> None:
+    """Panics inside the guard every call uses (for the tests): raises InternalError."""

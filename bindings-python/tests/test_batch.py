@@ -1,0 +1,105 @@
+"""Batch and columnar validation: lists, NDJSON and Arrow tables from pandas,
+polars, pyarrow and duckdb, and the round trip of results into DataFrames."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import suraksha
+from conftest import TODAY, load_record
+
+# The complete record first: pyarrow's from_pylist takes its columns from the first row.
+REFERRALS = [
+    load_record("referral"),
+    {"id": "R1"},
+    {"id": "R3", "case_id": "C3", "status": "lost"},
+]
+
+
+def expected_rows() -> list[suraksha.Report]:
+    return [suraksha.validate("referral", r, today=TODAY) for r in REFERRALS]
+
+
+def test_list_of_records_matches_one_by_one() -> None:
+    assert suraksha.validate_many("referral", REFERRALS, today=TODAY) == expected_rows()
+
+
+def test_ndjson_bytes_and_text_with_a_malformed_line() -> None:
+    lines = [json.dumps(r) for r in REFERRALS]
+    text = "\n".join(lines[:2] + ["{not json", lines[2]]) + "\n\n"
+    for payload in (text, text.encode()):
+        reports = suraksha.validate_many("referral", payload, today=TODAY)
+        assert len(reports) == 4
+        assert reports[2].diagnostics[0]["code"] == "malformed_json"
+        assert [reports[i] for i in (0, 1, 3)] == expected_rows()
+
+
+def test_mixed_list_of_text_and_dicts() -> None:
+    reports = suraksha.validate_many("referral", [json.dumps(REFERRALS[1]), REFERRALS[0], "["])
+    assert not reports[0].valid and reports[1].valid
+    assert reports[2].diagnostics[0]["code"] == "malformed_json"
+
+
+def flat_referrals() -> list[dict[str, Any]]:
+    """Referral rows flat enough for a DataFrame (the nested fields as columns of dicts)."""
+    return [dict(r) for r in REFERRALS]
+
+
+def check_result_table(result: pa.Table) -> None:
+    expected = expected_rows()
+    assert result.column_names == ["row", "valid", "n_errors", "n_warnings", "codes", "paths", "severities"]
+    assert result.num_rows == len(expected)
+    assert result["row"].to_pylist() == list(range(len(expected)))
+    assert result["valid"].to_pylist() == [r.valid for r in expected]
+    assert result["n_errors"].to_pylist() == [len(r.errors()) for r in expected]
+    assert result["n_warnings"].to_pylist() == [len(r.warnings()) for r in expected]
+    assert result["codes"].to_pylist() == [[d["code"] for d in r.diagnostics] for r in expected]
+    assert result["paths"].to_pylist() == [[d["path"] for d in r.diagnostics] for r in expected]
+
+
+def test_pyarrow_table() -> None:
+    table = pa.Table.from_pylist(flat_referrals())
+    check_result_table(suraksha.validate_table("referral", table, today=TODAY))
+
+
+def test_polars_frame() -> None:
+    frame = pl.DataFrame(flat_referrals())
+    check_result_table(suraksha.validate_table("referral", frame, today=TODAY))
+
+
+def test_pandas_frame() -> None:
+    frame = pd.DataFrame(flat_referrals())
+    check_result_table(suraksha.validate_table("referral", frame, today=TODAY))
+
+
+def test_duckdb_relation() -> None:
+    duckdb = pytest.importorskip("duckdb")
+    table = pa.Table.from_pylist(flat_referrals())
+    relation = duckdb.from_arrow(table)
+    check_result_table(suraksha.validate_table("referral", relation, today=TODAY))
+
+
+def test_result_round_trips_to_pandas_and_polars() -> None:
+    result = suraksha.validate_table("referral", pa.Table.from_pylist(flat_referrals()), today=TODAY)
+    frame = result.to_pandas()
+    assert frame["valid"].dtype == bool
+    assert frame["n_errors"].sum() == sum(len(r.errors()) for r in expected_rows())
+    back = pa.Table.from_pandas(frame, preserve_index=False)
+    columns = ["row", "valid", "n_errors", "codes"]
+    assert back.select(columns).to_pylist() == result.select(columns).to_pylist()
+    assert back.schema.field("row").type == result.schema.field("row").type
+    polars_frame = pl.from_arrow(result)
+    assert isinstance(polars_frame, pl.DataFrame)
+    assert polars_frame["codes"].to_list() == result["codes"].to_pylist()
+
+
+def test_empty_table() -> None:
+    empty = pa.table({"id": pa.array([], pa.string())})
+    result = suraksha.validate_table("referral", empty)
+    assert result.num_rows == 0
