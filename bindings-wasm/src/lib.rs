@@ -4,7 +4,9 @@
 //! one function of the core API and returns a tagged result,
 //! `{type: "success", <name>: value}` or `{type: "failure", diagnostics}`.
 //! Nothing here throws or traps on bad input; failures are the core's coded
-//! diagnostics. The TypeScript declarations are hand-written in `types.d.ts`.
+//! diagnostics. The TypeScript signatures are hand-written in `types.d.ts`; the
+//! record, options and report types they use are generated from `/schemas` at
+//! build time (`npm/assemble.mjs`).
 //!
 //! Compiled only for wasm targets so `cargo test --workspace` stays native.
 #![cfg(target_family = "wasm")]

@@ -75,8 +75,8 @@ catalogue! {
         "{value} मान्य {format} नहीं है";
     /// A number below the minimum or above the maximum.
     OutOfRange = "out_of_range", Error,
-        "{value} is outside the allowed range {minimum} to {maximum}",
-        "{value} अनुमत सीमा {minimum} से {maximum} के बाहर है";
+        "{value} is outside the allowed range {range}",
+        "{value} अनुमत सीमा {range} के बाहर है";
     /// A string or list that is too short.
     TooShort = "too_short", Error,
         "must have at least {minimum} item(s) or character(s)",

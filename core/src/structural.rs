@@ -162,7 +162,8 @@ impl<'a> Walker<'a> {
                         Params::new()
                             .with("value", value.clone())
                             .with("minimum", s.get("minimum").cloned().unwrap_or(Value::Null))
-                            .with("maximum", s.get("maximum").cloned().unwrap_or(Value::Null)),
+                            .with("maximum", s.get("maximum").cloned().unwrap_or(Value::Null))
+                            .with("range", range_text(s.get("minimum"), s.get("maximum"))),
                     );
                 }
             }
@@ -259,6 +260,17 @@ fn invalid_enum(value: &Value, allowed: Vec<Value>, path: &str, out: &mut Collec
             .with("value", value.clone())
             .with("allowed", Value::Array(allowed)),
     );
+}
+
+/// The allowed range in symbols, readable in any locale: `0–17`, `≥ 1`, `≤ 100`.
+fn range_text(min: Option<&Value>, max: Option<&Value>) -> Value {
+    let text = match (min, max) {
+        (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+        (Some(lo), None) => format!("≥ {lo}"),
+        (None, Some(hi)) => format!("≤ {hi}"),
+        (None, None) => String::new(),
+    };
+    Value::String(text)
 }
 
 fn format_ok(format: &str, text: &str) -> bool {

@@ -9,6 +9,10 @@ use suraksha::report::{build, html, ReportInput};
 use suraksha::Context;
 
 fn report(with_dna: bool) -> suraksha::report::DistrictReport {
+    report_in(with_dna, suraksha::Locale::En)
+}
+
+fn report_in(with_dna: bool, locale: suraksha::Locale) -> suraksha::report::DistrictReport {
     let rows = roster_rows(9, 12);
     let ctx = Context {
         today: survey_date(),
@@ -25,6 +29,8 @@ fn report(with_dna: bool) -> suraksha::report::DistrictReport {
         rejected: &rejected,
         baseline,
         options: TableOptions::default(),
+        names: Default::default(),
+        locale,
     })
     .unwrap()
 }
@@ -89,4 +95,18 @@ fn without_dna_records_the_report_says_what_is_left_out() {
     assert!(r
         .summary()
         .contains("Women aged 20-24 first married before age 18"));
+}
+
+#[test]
+fn the_report_speaks_hindi_when_asked() {
+    let r = report_in(true, suraksha::Locale::Hi);
+    let summary = r.summary();
+    assert!(summary.contains("ज़िला"), "{summary}");
+    assert!(summary.contains("20-24 वर्ष की महिलाएँ"));
+    let page = html(&r);
+    assert!(
+        page.contains("lang=\"hi\"")
+            && page.contains("प्रखंडवार संकेतक")
+            && page.contains("गाँवों की रैंकिंग")
+    );
 }

@@ -157,7 +157,7 @@ function message(d) {
 }
 
 function check(form, showAll = false) {
-  const name = form.id;
+  const name = form.getAttribute("id");
   const record = name === "case" ? caseRecord(form) : meetingRecord(form);
   const result = validate(name, record, options());
   const diagnostics = result.type === "success" ? result.report.diagnostics : result.diagnostics;
@@ -232,6 +232,34 @@ function applyLocale() {
   document.querySelectorAll("form").forEach((f) => check(f));
 }
 
+// Drafts stay on the phone (localStorage) so an interrupted entry survives a
+// reload or a dead battery; records hold pseudonymous ids only, never names.
+const draftKey = (form) => `suraksha.draft.${form.getAttribute("id")}`;
+
+function saveDraft(form) {
+  const values = { attendees: [...form.querySelectorAll("#attendees input:checked")].map((i) => i.value) };
+  for (const el of form.elements) if (el.name) values[el.name] = el.type === "checkbox" ? el.checked : el.value;
+  localStorage.setItem(draftKey(form), JSON.stringify(values));
+}
+
+function restoreDraft(form) {
+  let values = null;
+  try {
+    values = JSON.parse(localStorage.getItem(draftKey(form)) ?? "null");
+  } catch {
+    return; // a damaged draft is dropped, not fatal
+  }
+  if (!values || typeof values !== "object") return;
+  for (const el of form.elements) {
+    if (!el.name || !(el.name in values)) continue;
+    if (el.type === "checkbox") el.checked = Boolean(values[el.name]);
+    else el.value = String(values[el.name]);
+    if (el.value && el.type !== "checkbox") touched[form.getAttribute("id")].add(el.dataset.path);
+  }
+  const present = new Set(Array.isArray(values.attendees) ? values.attendees : []);
+  for (const box of form.querySelectorAll("#attendees input")) box.checked = present.has(box.value);
+}
+
 function showNetwork() {
   $("#net").textContent = navigator.onLine ? UI[locale].online : UI[locale].offline;
 }
@@ -242,8 +270,9 @@ async function main() {
   for (const form of document.querySelectorAll("form")) {
     const mark = (e) => {
       const host = e.target.closest("[data-path]");
-      if (host) touched[form.id].add(host.dataset.path);
+      if (host) touched[form.getAttribute("id")].add(host.dataset.path);
       check(form);
+      saveDraft(form);
     };
     form.addEventListener("input", mark);
     form.addEventListener("change", mark);
@@ -269,6 +298,10 @@ async function main() {
   addEventListener("online", showNetwork);
   addEventListener("offline", showNetwork);
   applyLocale();
+  for (const form of document.querySelectorAll("form")) {
+    restoreDraft(form);
+    check(form);
+  }
   document.body.dataset.ready = "true";
 }
 

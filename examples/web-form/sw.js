@@ -1,6 +1,7 @@
 // Offline support: the page, its script and the WebAssembly checker are cached
 // on first load and served from the cache first, so the forms keep working with
-// no network. Bump VERSION when any of these files change.
+// no network (and open fast on a slow one). Each request also refreshes its
+// cached copy in the background, so a new release is used from the next visit.
 const VERSION = "suraksha-forms-v1";
 const FILES = [
   "./", "index.html", "app.js", "style.css", "manifest.webmanifest",
@@ -20,8 +21,13 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("fetch", (event) => {
-  if (event.request.method !== "GET") return;
-  event.respondWith(
-    caches.match(event.request, { ignoreSearch: true }).then((hit) => hit ?? fetch(event.request)),
-  );
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== location.origin) return;
+  url.search = ""; // one cached copy per file, whatever the query (?lang=hi)
+  const fresh = fetch(event.request).then(async (response) => {
+    if (response.ok) await (await caches.open(VERSION)).put(url.href, response.clone());
+    return response;
+  });
+  event.waitUntil(fresh.catch(() => {}));
+  event.respondWith(caches.match(url.href).then((hit) => hit ?? fresh));
 });

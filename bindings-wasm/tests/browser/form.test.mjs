@@ -91,6 +91,8 @@ test("web form validates as the user types, in English and Hindi, offline too", 
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
     assert.equal(await page.evaluate(() => navigator.onLine), false);
+    // The draft typed before going offline survived the reload.
+    assert.equal(await form.locator("[name=child_id]").inputValue(), "BIS-0001");
     await form.locator("[name=age]").fill("150");
     await msgAt("age").first().waitFor();
     assert.equal(await msgAt("age").first().getAttribute("data-code"), "out_of_range");

@@ -109,20 +109,25 @@ test("referral transitions: legal step appends history, illegal one is coded", (
   assert.equal(rejected.diagnostics[0].path, "/reason");
 });
 
-test("case transitions: reopening needs a reason", () => {
+test("case transitions: close, reopening needs a reason, reopen with one", () => {
   const c = sample("case");
   const closed = wasm.transition("case", c, {
     action: "close", at: "2026-11-22T10:00:00+05:30", by: "cw-1",
-    closure: { date: "2026-11-22", reason: "child_safe" },
+    closure: { date: "2026-11-22", reason: "formal_closing" },
   }, opts);
-  if (closed.type === "failure") {
-    // The sample may not be closable (pending services); a refusal must be coded.
-    assert.ok(closed.diagnostics.length > 0 && closed.diagnostics.every((d) => d.code));
-    return;
-  }
-  const reopen = wasm.transition("case", closed.record, { action: "reopen", at: "2026-11-22T11:00:00+05:30", by: "cw-1" }, opts);
-  assert.equal(reopen.type, "failure");
-  assert.equal(reopen.diagnostics[0].code, "reason_required");
+  assert.equal(closed.type, "success", JSON.stringify(closed));
+  assert.equal(closed.record.status, "closed");
+  const reopen = { action: "reopen", at: "2026-11-22T11:00:00+05:30", by: "cw-1" };
+  const refused = wasm.transition("case", closed.record, reopen, opts);
+  assert.equal(refused.type, "failure");
+  assert.equal(refused.diagnostics[0].code, "reason_required");
+  assert.equal(refused.diagnostics[0].path, "/reason");
+  const reopened = wasm.transition("case", closed.record, { ...reopen, reason: "new concern" }, opts);
+  assert.equal(reopened.type, "success", JSON.stringify(reopened));
+  assert.equal(reopened.record.status, "open");
+  assert.equal(reopened.record.history.length, c.history.length + 2);
+  const badReason = wasm.transition("case", c, { action: "close", at: "2026-11-22T10:00:00+05:30", by: "x", closure: { date: "2026-11-22", reason: "x" } }, opts);
+  assert.equal(badReason.diagnostics[0].path, "/closure/reason"); // paths point into the transition
   assert.equal(wasm.transition("vcpc", sample("vcpc"), {}, opts).type, "failure");
 });
 

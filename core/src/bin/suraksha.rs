@@ -218,7 +218,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
             println!();
             let dna =
                 api::parse_json(SAMPLE_DNA, locale).map_err(|r| Unusable(first_message(&r)))?;
-            district_report(SAMPLE_ROSTER, Some(dna), "Madhubani", out, &ctx)?;
+            // The sample is the synthetic district: name its blocks and villages.
+            let names = suraksha::dna::generate::villages()
+                .into_iter()
+                .flat_map(|p| [p.block, p.village])
+                .map(|a| (a.lgd_code, a.name))
+                .collect();
+            district_report(SAMPLE_ROSTER, Some(dna), "Madhubani", names, out, &ctx)?;
             Ok(code)
         }
         Command::Report {
@@ -230,7 +236,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
             let ctx = context(cli, locale)?;
             let text = read(&roster.to_string_lossy())?;
             let dna = merge_dna(dna, locale)?;
-            district_report(&text, dna, district, out, &ctx)
+            district_report(&text, dna, district, Default::default(), out, &ctx)
         }
     }
 }
@@ -373,6 +379,7 @@ fn district_report(
     roster_text: &str,
     dna: Option<Value>,
     district: &str,
+    names: std::collections::BTreeMap<u32, String>,
     out: &Path,
     ctx: &Context<'_>,
 ) -> Result<ExitCode, Unusable> {
@@ -392,6 +399,8 @@ fn district_report(
         rejected: &rejected,
         baseline,
         options: TableOptions::default(),
+        names,
+        locale: ctx.locale,
     })
     .map_err(|r| Unusable(format!("report: {r}")))?;
     std::fs::create_dir_all(out)

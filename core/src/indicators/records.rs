@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use super::aggregate::Partial;
 use super::catalogue::Catalogue;
-use super::columns::RosterColumns;
+use super::columns::{Field, RosterColumns, MISSING};
+use super::roster::MAX_ROSTER_AGE;
 use crate::api::{Context, Record};
 use crate::codes::Code;
 use crate::diagnostic::{pointer, Collector, Params, Report};
@@ -26,6 +27,38 @@ impl Record for RosterColumns {
     fn check(&self, _ctx: &Context<'_>, out: &mut Collector) {
         if let Err(r) = self.check_lengths() {
             forward(r, out);
+            return;
+        }
+        // Codes must name a value of their field (or be MISSING); ages stay in the roster's scope.
+        for field in Field::ALL {
+            let (limit, names) = match field.codes() {
+                Some(names) => (names.len(), Some(names)),
+                None if matches!(field, Field::WorkHours) => (169, None),
+                None => (usize::from(MAX_ROSTER_AGE) + 1, None),
+            };
+            let bad = (0..self.len())
+                .map(|i| (i, self.code(*field, i)))
+                .find(|(_, c)| *c != MISSING && usize::from(*c) >= limit);
+            if let Some((i, c)) = bad {
+                let path = pointer(&pointer("", field.as_str()), i);
+                match names {
+                    Some(ns) => out.push(
+                        Code::InvalidEnumValue,
+                        path,
+                        Params::new()
+                            .with("value", c)
+                            .with("allowed", format!("codes 0-{} or {MISSING}", ns.len() - 1)),
+                    ),
+                    None => out.push(
+                        Code::OutOfRange,
+                        path,
+                        Params::new()
+                            .with("value", c)
+                            .with("minimum", 0)
+                            .with("maximum", limit - 1),
+                    ),
+                }
+            }
         }
     }
 }

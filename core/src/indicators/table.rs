@@ -132,6 +132,8 @@ pub fn wilson(x: f64, n: f64) -> Option<(f64, f64)> {
 
 /// Marks a margin ("all values") in a breakdown slot.
 const TOTAL: u8 = MISSING - 1;
+/// Marks a geography margin ("all blocks / villages"); no LGD code is this large.
+const ALL: u32 = u32::MAX;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Key {
@@ -142,10 +144,23 @@ struct Key {
 }
 
 impl Key {
+    /// Report order: each margin before the cells it sums.
+    #[allow(clippy::type_complexity)]
+    fn order(&self) -> (u32, bool, u32, bool, u32, [(bool, u8); 4]) {
+        (
+            self.district,
+            self.block != ALL,
+            self.block,
+            self.village != ALL,
+            self.village,
+            self.dims.map(|d| (d != TOTAL, d)),
+        )
+    }
+
     fn level(&self) -> GeoLevel {
         match (self.block, self.village) {
-            (0, _) => GeoLevel::District,
-            (_, 0) => GeoLevel::Block,
+            (ALL, _) => GeoLevel::District,
+            (_, ALL) => GeoLevel::Block,
             _ => GeoLevel::Village,
         }
     }
@@ -182,9 +197,11 @@ impl Partial {
             .position(|i| i == id)
             .ok_or_else(unknown)?;
         let ind = catalogue.get(id).ok_or_else(unknown)?;
-        let cells = self.lattice(j, opts);
-        let keys: Vec<Key> = cells.keys().copied().collect();
-        let counts: Vec<Count> = cells.values().copied().collect();
+        let mut cells: Vec<(Key, Count)> = self.lattice(j, opts).into_iter().collect();
+        // Totals before their parts: district, then each block and its villages.
+        cells.sort_by_key(|(k, _)| k.order());
+        let keys: Vec<Key> = cells.iter().map(|(k, _)| *k).collect();
+        let counts: Vec<Count> = cells.iter().map(|(_, c)| *c).collect();
         let groups = groups(&keys, opts);
         let hidden = suppress(&counts, &groups, &opts.suppression);
         let rows = keys
@@ -220,9 +237,9 @@ impl Partial {
             };
             let k = cell.key;
             let values = [k.sex, k.age_band, k.social_group, k.disability];
-            let mut geos = vec![(k.district, 0, 0)];
+            let mut geos = vec![(k.district, ALL, ALL)];
             if opts.level >= GeoLevel::Block {
-                geos.push((k.district, k.block, 0));
+                geos.push((k.district, k.block, ALL));
             }
             if opts.level == GeoLevel::Village {
                 geos.push((k.district, k.block, k.village));
@@ -314,8 +331,8 @@ fn groups(keys: &[Key], opts: &TableOptions) -> Vec<Group> {
     for (i, k) in keys.iter().enumerate() {
         let geo_parent = match k.level() {
             GeoLevel::District => None,
-            GeoLevel::Block => Some(Key { block: 0, ..*k }),
-            GeoLevel::Village => Some(Key { village: 0, ..*k }),
+            GeoLevel::Block => Some(Key { block: ALL, ..*k }),
+            GeoLevel::Village => Some(Key { village: ALL, ..*k }),
         };
         if let Some(p) = geo_parent.and_then(|p| index.get(&p)) {
             map.entry((*p, 4)).or_default().push(i);
@@ -356,8 +373,8 @@ pub fn table_groups(table: &Table) -> Vec<Group> {
             }
             Key {
                 district: r.district,
-                block: r.block.unwrap_or(0),
-                village: r.village.unwrap_or(0),
+                block: r.block.unwrap_or(ALL),
+                village: r.village.unwrap_or(ALL),
                 dims,
             }
         })

@@ -31,32 +31,76 @@ fn esc(s: &str) -> String {
 pub fn html(report: &DistrictReport) -> String {
     let mut h = String::with_capacity(64 * 1024);
     let title = esc(&report.title);
+    let lang = report.tr("en", "hi");
     let _ = write!(
         h,
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
          <title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1>\
-         <p class=\"lede\">Quantitative indicators from the child roster ({} rows) and the District Need Assessment. \
-         Cells built on fewer than {} people, and cells that would let one be recomputed, are shown as \
-         <span class=\"sup\">{}</span>.</p>",
+         <p class=\"lede\">{} ({} {}). {} {} {} <span class=\"sup\">{}</span>.</p>",
+        report.tr(
+            "Quantitative indicators from the child roster and the District Need Assessment",
+            "बाल रोस्टर और ज़िला आवश्यकता आकलन से मात्रात्मक संकेतक"
+        ),
         report.roster_rows,
+        report.tr("rows", "पंक्तियाँ"),
+        report.tr("Cells built on fewer than", "जिन कोष्ठकों में"),
         threshold(report),
+        report.tr(
+            "people, and cells that would let one be recomputed, are shown as",
+            "से कम लोग हैं, और जिनसे उन्हें फिर से निकाला जा सके, वे ऐसे दिखाए गए हैं:"
+        ),
         esc(&shown(report)),
     );
     indicators(&mut h, report);
+    villages(&mut h, report);
     if let Some(b) = &report.baseline {
         ranking(&mut h, b);
         gaps(&mut h, b);
         priorities(&mut h, report, b);
     } else {
-        h.push_str("<h2>Village ranking, triangulation and priorities</h2><p class=\"note\">No DNA records were given.</p>");
+        let _ = write!(
+            h,
+            "<h2>{}</h2><p class=\"note\">{}</p>",
+            report.tr(
+                "Village ranking, triangulation and priorities",
+                "गाँवों की रैंकिंग, त्रिकोणीय मिलान और प्राथमिकताएँ"
+            ),
+            report.tr("No DNA records were given.", "DNA रिकॉर्ड नहीं दिए गए।")
+        );
     }
     h.push_str(
         "<p class=\"note\">Aggregates only: no names, households or other particulars that could identify a child \
          (JJ Act 2015 s.74, POCSO 2012 s.23). Intervals are 95 % Wilson score intervals assuming simple random sampling.</p>\
          </main></body></html>\n",
     );
+    if report.locale == crate::Locale::Hi {
+        for (en, hi) in PHRASES_HI {
+            h = h.replace(en, hi);
+        }
+    }
     h
 }
+
+/// Fixed phrases of the sections below, in Hindi (applied to the finished page).
+const PHRASES_HI: [(&str, &str); 8] = [
+    ("<b>Indicators by village</b>", "<b>गाँववार संकेतक</b>"),
+    (
+        "villages; small cells suppressed",
+        "गाँव; छोटी संख्याएँ छिपाई गईं",
+    ),
+    ("<h2>Village ranking</h2>", "<h2>गाँवों की रैंकिंग</h2>"),
+    (
+        "<h2>Triangulation gaps</h2>",
+        "<h2>त्रिकोणीय मिलान के अंतर</h2>",
+    ),
+    ("<h2>DCPP priorities</h2>", "<h2>DCPP प्राथमिकताएँ</h2>"),
+    (
+        "<th>Block</th><th>Village</th>",
+        "<th>प्रखंड</th><th>गाँव</th>",
+    ),
+    ("<th>Theme</th><th>Score</th>", "<th>विषय</th><th>अंक</th>"),
+    ("no official data", "आधिकारिक आँकड़े नहीं"),
+];
 
 fn threshold(r: &DistrictReport) -> u64 {
     r.indicators
@@ -76,8 +120,10 @@ fn headline_rows<'a>(report: &DistrictReport, t: &'a Table) -> Vec<(String, &'a 
         .filter(|r| r.village.is_none() && r.breakdown.is_empty())
         .map(|r| {
             (
-                r.block
-                    .map_or_else(|| "District".to_owned(), |b| report.name(b)),
+                r.block.map_or_else(
+                    || report.tr("District", "ज़िला").to_owned(),
+                    |b| report.name(b),
+                ),
                 r,
             )
         })
@@ -90,8 +136,13 @@ fn headline_rows<'a>(report: &DistrictReport, t: &'a Table) -> Vec<(String, &'a 
         .map(|r| {
             (
                 format!(
-                    "District, {}",
-                    r.breakdown.get("sex").map_or("", |s| s.as_str())
+                    "{}, {}",
+                    report.tr("District", "ज़िला"),
+                    match r.breakdown.get("sex").map(String::as_str) {
+                        Some("female") => report.tr("female", "स्त्री"),
+                        Some("male") => report.tr("male", "पुरुष"),
+                        other => other.unwrap_or(""),
+                    }
                 ),
                 r,
             )
@@ -114,7 +165,11 @@ fn nice_max(top: f64) -> f64 {
 }
 
 fn indicators(h: &mut String, report: &DistrictReport) {
-    h.push_str("<h2>Indicators by block</h2><div class=\"grid\">");
+    let _ = write!(
+        h,
+        "<h2>{}</h2><div class=\"grid\">",
+        report.tr("Indicators by block", "प्रखंडवार संकेतक")
+    );
     for t in &report.indicators {
         let rows = headline_rows(report, t);
         let top = rows
@@ -130,10 +185,10 @@ fn indicators(h: &mut String, report: &DistrictReport) {
             h,
             "<div class=\"card\"><h3>{}</h3><div class=\"note\">{} · {}</div>\
              <svg viewBox=\"0 0 {w} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
-            esc(&t.title.en),
-            esc(&t.title.hi),
+            esc(report.title_of(t)),
+            esc(report.tr(&t.title.hi, &t.title.en)),
             esc(&t.indicator),
-            esc(&t.title.en)
+            esc(report.title_of(t))
         );
         for tick in 0..=4 {
             let v = max * f64::from(tick) / 4.0;
@@ -188,6 +243,54 @@ fn indicators(h: &mut String, report: &DistrictReport) {
         h.push_str("</svg></div>");
     }
     h.push_str("</div>");
+}
+
+/// Every village's indicators, folded away: at village level most cells are small.
+fn villages(h: &mut String, report: &DistrictReport) {
+    let mut codes: Vec<(u32, u32)> = report
+        .indicators
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .filter_map(|r| r.village.zip(r.block))
+        .map(|(v, b)| (b, v))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let _ = write!(
+        h,
+        "<details class=\"card\"><summary><b>Indicators by village</b> ({} villages; small cells suppressed)</summary>\
+         <table><tr><th>Block</th><th>Village</th>",
+        codes.len()
+    );
+    for t in &report.indicators {
+        let _ = write!(h, "<th>{}</th>", esc(&t.indicator));
+    }
+    h.push_str("</tr>");
+    for (block, village) in &codes {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td>",
+            esc(&report.name(*block)),
+            esc(&report.name(*village))
+        );
+        for t in &report.indicators {
+            let cell = t
+                .rows
+                .iter()
+                .find(|r| r.village == Some(*village) && r.breakdown.is_empty());
+            let (class, text) = match cell {
+                Some(r) if r.suppressed => (" class=\"sup\"", r.display.clone()),
+                Some(r) => (
+                    "",
+                    r.value.map_or_else(|| "-".into(), |v| format!("{v:.1}%")),
+                ),
+                None => ("", "-".into()),
+            };
+            let _ = write!(h, "<td{class}>{}</td>", esc(&text));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</table></details>");
 }
 
 fn ranking(h: &mut String, b: &crate::dna::Baseline) {

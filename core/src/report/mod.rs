@@ -19,7 +19,7 @@ use crate::indicators::{
     AgeBands, Catalogue, Dimension, Engine, GeoLevel, RejectedRow, RosterColumns, Table,
     TableOptions,
 };
-use crate::Report;
+use crate::{Locale, Report};
 
 pub use html::html;
 
@@ -36,11 +36,18 @@ pub struct ReportInput<'a> {
     pub baseline: Option<Baseline>,
     /// Table options (level is forced to village so every margin is suppressed together).
     pub options: TableOptions,
+    /// Names of blocks and villages by LGD code, besides those the DNA records give.
+    pub names: BTreeMap<u32, String>,
+    /// Language of the summary and the page (English or Hindi).
+    pub locale: Locale,
 }
 
 /// The report as data (this is the JSON result).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DistrictReport {
+    /// Language of the summary and the page.
+    #[serde(default)]
+    pub locale: Locale,
     /// Title.
     pub title: String,
     /// Roster rows used.
@@ -74,7 +81,7 @@ pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
             *rejected_rows.entry(d.code.as_str().to_owned()).or_insert(0) += 1;
         }
     }
-    let mut names = BTreeMap::new();
+    let mut names = input.names;
     if let Some(b) = &input.baseline {
         for v in &b.villages {
             for a in v.block.iter().chain(v.village.iter()) {
@@ -85,8 +92,13 @@ pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
             names.insert(a.lgd_code, a.name.clone());
         }
     }
+    let title = match input.locale {
+        Locale::Hi => format!("{} ज़िला बेसलाइन", input.district_name),
+        Locale::En => format!("{} district baseline", input.district_name),
+    };
     Ok(DistrictReport {
-        title: format!("{} district baseline", input.district_name),
+        locale: input.locale,
+        title,
         roster_rows: partial.rows,
         rejected_rows,
         names,
@@ -96,6 +108,19 @@ pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
 }
 
 impl DistrictReport {
+    /// Pick the text for the report's language.
+    pub fn tr<'a>(&self, en: &'a str, hi: &'a str) -> &'a str {
+        match self.locale {
+            Locale::En => en,
+            Locale::Hi => hi,
+        }
+    }
+
+    /// An indicator title in the report's language.
+    pub fn title_of<'a>(&self, t: &'a Table) -> &'a str {
+        self.tr(&t.title.en, &t.title.hi)
+    }
+
     /// The name of an LGD code, or the code itself.
     pub fn name(&self, code: u32) -> String {
         self.names
@@ -109,16 +134,21 @@ impl DistrictReport {
         let mut s = String::new();
         let _ = writeln!(s, "{}", self.title);
         let _ = writeln!(s, "{}", "=".repeat(self.title.chars().count()));
-        let _ = writeln!(s, "Roster: {} rows", self.roster_rows);
+        let _ = writeln!(
+            s,
+            "{}: {}",
+            self.tr("Roster rows", "रोस्टर पंक्तियाँ"),
+            self.roster_rows
+        );
         for (code, n) in &self.rejected_rows {
-            let _ = writeln!(s, "  rejected: {n} x {code}");
+            let _ = writeln!(s, "  {}: {n} x {code}", self.tr("rejected", "अस्वीकृत"));
         }
         let _ = writeln!(
             s,
             "\nIndicators (95% Wilson interval; <k = suppressed small cell)"
         );
         for t in &self.indicators {
-            let _ = writeln!(s, "  {}", t.title.en);
+            let _ = writeln!(s, "  {}", self.title_of(t));
             for r in t
                 .rows
                 .iter()
@@ -131,18 +161,31 @@ impl DistrictReport {
             }
         }
         if let Some(b) = &self.baseline {
-            let _ = writeln!(s, "\nMost vulnerable villages (DNA index, 0-100)");
+            let _ = writeln!(
+                s,
+                "\n{}",
+                self.tr(
+                    "Most vulnerable villages (DNA index, 0-100)",
+                    "सबसे संवेदनशील गाँव (DNA सूचकांक, 0-100)"
+                )
+            );
             for v in b.villages.iter().take(5) {
                 let name = v.village.as_ref().map_or("?", |a| a.name.as_str());
                 let block = v.block.as_ref().map_or("?", |a| a.name.as_str());
                 let _ = writeln!(s, "  {:>2}. {name} ({block}): {:.1}", v.rank, v.index);
             }
-            let _ = writeln!(s, "\nDCPP priorities");
+            let _ = writeln!(s, "\n{}", self.tr("DCPP priorities", "DCPP प्राथमिकताएँ"));
             for p in b.priorities.iter().take(5) {
                 let _ = writeln!(
                     s,
-                    "  {:>2}. {} (score {:.0}; {} of {} villages affected)",
-                    p.rank, p.title_en, p.score, p.evidence.villages_affected, p.evidence.villages
+                    "  {:>2}. {} ({} {:.0}; {}/{} {})",
+                    p.rank,
+                    self.tr(&p.title_en, &p.title_hi),
+                    self.tr("score", "अंक"),
+                    p.score,
+                    p.evidence.villages_affected,
+                    p.evidence.villages,
+                    self.tr("villages affected", "गाँव प्रभावित")
                 );
             }
         } else {
