@@ -260,14 +260,16 @@ pub fn sample_dna(py: Python<'_>, seed: u64) -> PyResult<Bound<'_, PyAny>> {
     to_py(py, &dataset)
 }
 
-/// The district report of a roster table (and a DNA dataset): its data, the terminal summary and the HTML page.
+/// The district report of a roster table (and a DNA dataset, and block/village names
+/// by LGD code): its data, the terminal summary and the HTML page.
 #[pyfunction]
-#[pyo3(signature = (table, dna=None, district_name="Madhubani", table_options=None, options=None))]
+#[pyo3(signature = (table, dna=None, district_name="Madhubani", names=None, table_options=None, options=None))]
 pub fn district_report<'py>(
     py: Python<'py>,
     table: &Bound<'py, PyAny>,
     dna: Option<&Bound<'py, PyAny>>,
     district_name: &str,
+    names: Option<std::collections::BTreeMap<u32, String>>,
     table_options: Option<&Bound<'py, PyAny>>,
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(Bound<'py, PyAny>, String, String)> {
@@ -284,6 +286,7 @@ pub fn district_report<'py>(
     };
     let batches = batches(py, table)?;
     let name = district_name.to_owned();
+    let names = names.unwrap_or_default();
     let work = || -> Result<Result<_, Report>, String> {
         let (cols, rejected) = roster(&batches, &ctx)?;
         let run = || -> Result<_, Report> {
@@ -297,6 +300,8 @@ pub fn district_report<'py>(
                 rejected: &rejected,
                 baseline,
                 options: opts,
+                names,
+                locale: ctx.locale,
             };
             let report = suraksha::report::build(input)?;
             let (summary, html) = (report.summary(), suraksha::report::html(&report));

@@ -180,9 +180,13 @@ def district_report(
     dna: Optional[Record] = None,
     *,
     district_name: str = "Madhubani",
+    names: Optional[dict[int, str]] = None,
     locale: str = "en",
     today: Optional[DateLike] = None,
 ) -> DistrictReport:
-    """The district report from a roster table and, optionally, a DNA dataset."""
-    data, summary, html = _suraksha.district_report(roster, dna, district_name, None, _options(locale, today, None))
+    """The district report from a roster table and, optionally, a DNA dataset
+    (block and village names come from it, or from ``names`` by LGD code);
+    ``locale="hi"`` writes the summary and the page in Hindi."""
+    options = _options(locale, today, None)
+    data, summary, html = _suraksha.district_report(roster, dna, district_name, names, None, options)
     return DistrictReport(data, summary, html)

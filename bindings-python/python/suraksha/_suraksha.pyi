@@ -74,6 +74,7 @@ def district_report(
     table: _ArrowStream,
     dna: Optional[_Record] = None,
     district_name: str = "Madhubani",
+    names: Optional[dict[int, str]] = None,
     table_options: Optional[dict[str, Any]] = None,
     options: Optional[dict[str, Any]] = None,
 ) -> tuple[dict[str, Any], str, str]: ...
