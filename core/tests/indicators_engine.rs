@@ -323,3 +323,31 @@ fn mismatched_partials_do_not_merge() {
         .unwrap_err();
     assert_eq!(err.diagnostics[0].code.as_str(), "column_length_mismatch");
 }
+
+#[test]
+fn odd_requests_are_harmless() {
+    let cols = random_columns(5, 2_000);
+    let cat = Catalogue::builtin().unwrap();
+    let engine = Engine::new(&cat, AgeBands::default()).unwrap();
+    // A reversed or out-of-bounds range reads nothing.
+    #[allow(clippy::reversed_empty_ranges)]
+    let empty = engine.accumulate_range(&cols, 10..5).unwrap();
+    assert_eq!(empty, engine.empty());
+    assert_eq!(
+        engine.accumulate_range(&cols, 1_500..9_999).unwrap().rows,
+        500
+    );
+    // Naming a dimension twice is the same as naming it once.
+    let p = engine.accumulate(&cols).unwrap();
+    let once = TableOptions {
+        by: vec![Dimension::Sex],
+        ..no_suppression()
+    };
+    let twice = TableOptions {
+        by: vec![Dimension::Sex, Dimension::Sex],
+        ..no_suppression()
+    };
+    let a = p.table(&cat, "sdg_16_9_1", &once).unwrap();
+    let b = p.table(&cat, "sdg_16_9_1", &twice).unwrap();
+    assert_eq!(a.rows, b.rows);
+}

@@ -347,7 +347,7 @@ impl Engine {
 
     fn add_rows(&self, acc: &mut Accumulator, cols: &RosterColumns, rows: Range<usize>) {
         let m = self.indicators.len();
-        acc.rows += (rows.end - rows.start) as u64;
+        acc.rows += rows.end.saturating_sub(rows.start) as u64;
         let mut start = rows.start;
         while start < rows.end {
             let len = (rows.end - start).min(64);

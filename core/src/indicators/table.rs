@@ -197,6 +197,15 @@ impl Partial {
             .position(|i| i == id)
             .ok_or_else(unknown)?;
         let ind = catalogue.get(id).ok_or_else(unknown)?;
+        // A dimension named twice would count every row twice in its margins.
+        let mut opts = opts.clone();
+        let mut seen = Vec::new();
+        opts.by.retain(|d| {
+            let first = !seen.contains(d);
+            seen.push(*d);
+            first
+        });
+        let opts = &opts;
         let mut cells: Vec<(Key, Count)> = self.lattice(j, opts).into_iter().collect();
         // Totals before their parts: district, then each block and its villages.
         cells.sort_by_key(|(k, _)| k.order());
