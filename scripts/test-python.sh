@@ -16,6 +16,9 @@ PY=$VENV/bin/python
 "$PY" -m pip install -q --disable-pip-version-check --upgrade pip
 "$PY" -m pip install -q --disable-pip-version-check -r bindings-python/requirements-test.txt
 
+# The binding's own Rust unit tests (Arrow conversions); they link libpython.
+cargo test -q -p suraksha-python --lib
+
 VIRTUAL_ENV=$VENV PATH="$VENV/bin:$PATH" \
   "$VENV/bin/maturin" develop --release --quiet -m bindings-python/Cargo.toml
 

@@ -135,6 +135,31 @@ mod tests {
     }
 
     #[test]
+    fn whole_floats_become_integers_only_in_float_columns() {
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("x", DataType::Float64, true),
+            Field::new("s", DataType::Utf8, true),
+        ]));
+        let batch = RecordBatch::try_new(
+            schema,
+            vec![
+                Arc::new(arrow_array::Float64Array::from(vec![
+                    Some(10.0),
+                    Some(2.5),
+                    None,
+                ])),
+                Arc::new(StringArray::from(vec![Some("1.0"), None, None])),
+            ],
+        )
+        .unwrap();
+        let got = rows(&[batch]).unwrap();
+        assert!(got[0]["x"].is_i64());
+        assert_eq!(got[0]["s"], serde_json::json!("1.0"));
+        assert_eq!(got[1]["x"], serde_json::json!(2.5));
+        assert_eq!(got[2], serde_json::json!({}));
+    }
+
+    #[test]
     fn report_table_counts_per_row() {
         let ctx = Context::default();
         let reports = vec![
