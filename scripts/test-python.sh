@@ -19,8 +19,5 @@ PY=$VENV/bin/python
 VIRTUAL_ENV=$VENV PATH="$VENV/bin:$PATH" \
   "$VENV/bin/maturin" develop --release --quiet -m bindings-python/Cargo.toml
 
-# A kernel for the notebook test, registered inside the venv only.
-"$PY" -m ipykernel install --sys-prefix --name suraksha-venv --display-name "suraksha (.venv)" >/dev/null
-
 "$PY" -m pytest -q bindings-python/tests
 echo "python: all checks passed"

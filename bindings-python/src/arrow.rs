@@ -22,12 +22,38 @@ pub fn rows(batches: &[RecordBatch]) -> Result<Vec<Value>, String> {
             writer.write(batch).map_err(|e| e.to_string())?;
             writer.finish().map_err(|e| e.to_string())?;
         }
+        // pandas stores an integer column with gaps as floats: a whole number in
+        // a float column goes to the core as the integer it stood for.
+        let float_columns: Vec<String> = batch
+            .schema()
+            .fields()
+            .iter()
+            .filter(|f| f.data_type().is_floating())
+            .map(|f| f.name().clone())
+            .collect();
         // One JSON object per line, in row order; a batch of zero rows writes nothing.
         for line in buf.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-            out.push(serde_json::from_slice(line).map_err(|e| e.to_string())?);
+            let mut row: Value = serde_json::from_slice(line).map_err(|e| e.to_string())?;
+            if let Some(obj) = row.as_object_mut() {
+                for name in &float_columns {
+                    if let Some(v) = obj.get_mut(name) {
+                        whole_to_integer(v);
+                    }
+                }
+            }
+            out.push(row);
         }
     }
     Ok(out)
+}
+
+fn whole_to_integer(v: &mut Value) {
+    if let Some(f) = v.as_f64().filter(|_| v.is_f64()) {
+        // Exactly representable whole numbers only (|f| < 2^53).
+        if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+            *v = Value::from(f as i64);
+        }
+    }
 }
 
 /// The per-row result table of a batch validation: `row`, `valid`,

@@ -7,10 +7,10 @@
 
 mod arrow;
 mod convert;
+mod district;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
-use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
 use serde_json::Value;
 use suraksha::{api, workflow, Report};
@@ -162,11 +162,7 @@ fn validate_table<'py>(
 ) -> PyResult<PyTable> {
     let ctx = context(py, options)?;
     let k = parse_kind(py, kind, ctx.locale)?;
-    let table: AnyRecordBatch = table.extract().map_err(|e| {
-        let message = format!("table must export the Arrow PyCapsule interface (pandas >= 2.2, polars, pyarrow, duckdb): {e}");
-        Exc::Type.err(py, &message, None)
-    })?;
-    let batches = table.into_table()?.into_inner().0;
+    let batches = district::batches(py, table)?;
     let result = detached(py, || -> Result<_, String> {
         let items = arrow::rows(&batches)?
             .into_iter()
@@ -255,6 +251,15 @@ fn _suraksha(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(triage, m)?)?;
     m.add_function(wrap_pyfunction!(functionality, m)?)?;
     m.add_function(wrap_pyfunction!(apply_transition, m)?)?;
+    m.add_function(wrap_pyfunction!(district::indicator_catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(district::indicator_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(district::merge_partials, m)?)?;
+    m.add_function(wrap_pyfunction!(district::indicator_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(district::dna_baseline, m)?)?;
+    m.add_function(wrap_pyfunction!(district::cci_review, m)?)?;
+    m.add_function(wrap_pyfunction!(district::sample_roster, m)?)?;
+    m.add_function(wrap_pyfunction!(district::sample_dna, m)?)?;
+    m.add_function(wrap_pyfunction!(district::district_report, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_guard_selftest, m)?)?;
     Ok(())
 }

@@ -2,7 +2,9 @@
 
 Validate VCPC, case and referral records (one at a time, in batches, or a whole
 pandas/polars/pyarrow/duckdb table at once), list the diagnostic codes and the
-JSON Schemas, triage cases, score committees and apply workflow transitions.
+JSON Schemas, triage cases, score committees and apply workflow transitions;
+compute the roster indicators (mergeable partial aggregates), triangulate a
+District Need Assessment, review a CCI and build the district report.
 All the rules live in the Rust core; this package only converts values.
 
 >>> import suraksha
@@ -34,6 +36,16 @@ __version__: str = _suraksha.__version__
 
 __all__ = [
     "ArrowStreamExportable",
+    "DistrictReport",
+    "IndicatorPartial",
+    "cci_review",
+    "district_report",
+    "dna_baseline",
+    "indicator_catalogue",
+    "indicator_partial",
+    "indicators",
+    "sample_dna",
+    "sample_roster",
     "CodeInfo",
     "Diagnostic",
     "InputError",
@@ -190,7 +202,9 @@ def validate_table(
     profile: Optional[dict[str, Any]] = None,
 ) -> Any:
     """Validate every row of a table (pandas >= 2.2, polars, pyarrow, duckdb: any
-    object with ``__arrow_c_stream__``), each row a record, null cells absent.
+    object with ``__arrow_c_stream__``), each row a record, null cells absent;
+    a whole number in a float column counts as an integer (pandas stores integer
+    columns with gaps as floats).
 
     Returns a ``pyarrow.Table`` with one row per input row: ``row``, ``valid``,
     ``n_errors``, ``n_warnings`` and the ``codes``, ``paths`` and ``severities``
@@ -239,3 +253,18 @@ def apply_transition(
     record. Raises :class:`ValidationError` when the record is invalid or the
     transition is refused (e.g. ``illegal_transition``)."""
     return _suraksha.apply_transition(kind, record, transition, _options(locale, today, profile))
+
+
+# Last: these modules use the helpers above.
+from ._district import (  # noqa: E402
+    DistrictReport,
+    IndicatorPartial,
+    cci_review,
+    district_report,
+    dna_baseline,
+    indicator_catalogue,
+    indicator_partial,
+    indicators,
+    sample_dna,
+    sample_roster,
+)

@@ -9,10 +9,19 @@ __all__ = [
     "__version__",
     "_panic_guard_selftest",
     "apply_transition",
+    "cci_review",
     "codes",
+    "district_report",
+    "dna_baseline",
     "functionality",
+    "indicator_catalogue",
+    "indicator_partial",
+    "indicator_tables",
     "kinds",
+    "merge_partials",
     "profile",
+    "sample_dna",
+    "sample_roster",
     "schema",
     "triage",
     "validate",
@@ -44,5 +53,30 @@ def apply_transition(
     transition: _Record,
     options: Optional[dict[str, Any]] = None,
 ) -> dict[str, Any]: ...
+def indicator_catalogue() -> Any: ...
+def indicator_partial(
+    table: _ArrowStream,
+    indicators: Optional[list[str]] = None,
+    age_bands: Optional[list[dict[str, int]]] = None,
+    options: Optional[dict[str, Any]] = None,
+) -> tuple[str, list[dict[str, Any]]]: ...
+def merge_partials(parts: list[str]) -> str: ...
+def indicator_tables(
+    partial: str, table_options: Optional[dict[str, Any]] = None, options: Optional[dict[str, Any]] = None
+) -> _ArrowStream: ...
+def dna_baseline(dataset: _Record, options: Optional[dict[str, Any]] = None) -> dict[str, Any]: ...
+def cci_review(
+    assessment: _Record, frame: Optional[_Record] = None, options: Optional[dict[str, Any]] = None
+) -> dict[str, Any]: ...
+def sample_roster(seed: int = ..., households: int = ...) -> list[dict[str, Any]]: ...
+def sample_dna(seed: int = ...) -> dict[str, Any]: ...
+def district_report(
+    table: _ArrowStream,
+    dna: Optional[_Record] = None,
+    district_name: str = "Madhubani",
+    names: Optional[dict[int, str]] = None,
+    table_options: Optional[dict[str, Any]] = None,
+    options: Optional[dict[str, Any]] = None,
+) -> tuple[dict[str, Any], str, str]: ...
 def _panic_guard_selftest() -> None:
     """Panics inside the guard every call uses (for the tests): raises InternalError."""
