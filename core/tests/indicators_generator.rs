@@ -154,3 +154,23 @@ fn bad_csv_rows_are_reported_with_their_paths() {
         ]
     );
 }
+
+#[test]
+fn ndjson_and_csv_give_the_same_columns_as_the_rows() {
+    let rows = roster_rows(3, 4);
+    let ndjson: String = rows
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap() + "\n")
+        .collect();
+    let ctx = Context {
+        today: suraksha::indicators::generate::survey_date(),
+        ..Context::default()
+    };
+    let (from_ndjson, rejected) = read_roster(&ndjson, &ctx).unwrap();
+    assert!(rejected.is_empty());
+    let (from_csv, _) = read_roster(&roster_to_csv(&rows), &ctx).unwrap();
+    let direct = suraksha::indicators::RosterColumns::from_rows(&rows);
+    assert_eq!(from_ndjson, direct);
+    assert_eq!(from_csv, direct);
+    assert!(read_roster("{\"district\": 1,\n", &ctx).is_err());
+}

@@ -56,6 +56,7 @@ pub fn html(report: &DistrictReport) -> String {
     if let Some(b) = &report.baseline {
         ranking(&mut h, b);
         gaps(&mut h, b);
+        three_sources(&mut h, report, b);
         priorities(&mut h, report, b);
     } else {
         let _ = write!(
@@ -397,6 +398,74 @@ fn gaps(h: &mut String, b: &crate::dna::Baseline) {
         );
     }
     h.push_str("</svg></div>");
+}
+
+/// DNA themes measured by a roster indicator: (theme, indicator, the theme counts the complement).
+const THEME_INDICATORS: [(&str, &str, bool); 4] = [
+    ("child_marriage", "sdg_5_3_1_before_18", false),
+    ("child_labour", "sdg_8_7_1_calpra", false),
+    ("dropout", "out_of_school_6_14", false),
+    // The DNA theme is births *not* registered.
+    ("birth_registration", "sdg_16_9_1", true),
+];
+
+/// The survey beside the community's estimate and the official figure, per theme.
+fn three_sources(h: &mut String, report: &DistrictReport, b: &crate::dna::Baseline) {
+    let rules = DnaRules::default();
+    let _ = write!(
+        h,
+        "<h3>{}</h3><div class=\"card\"><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        report.tr("Survey, community and official figures (district, %)", "सर्वेक्षण, समुदाय और आधिकारिक आँकड़े (ज़िला, %)"),
+        report.tr("Theme", "विषय"),
+        report.tr("Roster survey (95% interval)", "रोस्टर सर्वेक्षण (95% अंतराल)"),
+        report.tr("Community estimate", "समुदाय का अनुमान"),
+        report.tr("Official figure", "आधिकारिक आँकड़ा"),
+    );
+    for (theme, id, complement) in THEME_INDICATORS {
+        let Some(info) = rules.themes.get(theme) else {
+            continue;
+        };
+        if info.unit != crate::dna::EstimateUnit::Percent {
+            continue;
+        }
+        let roll = b.district.themes.iter().find(|t| t.theme == theme);
+        let survey = report
+            .indicators
+            .iter()
+            .find(|t| t.indicator == id)
+            .and_then(|t| {
+                t.rows
+                    .iter()
+                    .find(|r| r.block.is_none() && r.breakdown.is_empty())
+            })
+            .map_or_else(
+                || "-".to_owned(),
+                |r| match (r.value, r.ci_low, r.ci_high) {
+                    (Some(v), Some(lo), Some(hi)) if complement => {
+                        format!("{:.1} ({:.1}-{:.1})", 100.0 - v, 100.0 - hi, 100.0 - lo)
+                    }
+                    (Some(v), Some(lo), Some(hi)) => format!("{v:.1} ({lo:.1}-{hi:.1})"),
+                    _ => r.display.clone(),
+                },
+            );
+        let pct = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.1}"));
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(report.tr(&info.title_en, &info.title_hi)),
+            esc(&survey),
+            pct(roll.and_then(|t| t.community_estimate)),
+            pct(roll.and_then(|t| t.official_value)),
+        );
+    }
+    let _ = write!(
+        h,
+        "</table><p class=\"note\">{}</p></div>",
+        report.tr(
+            "Official figures far below the survey and the community's estimate point to under-reporting.",
+            "सर्वेक्षण और समुदाय के अनुमान से बहुत कम आधिकारिक आँकड़े कम रिपोर्टिंग की ओर संकेत करते हैं।"
+        )
+    );
 }
 
 fn source_name<S: serde::Serialize>(s: &S) -> String {
