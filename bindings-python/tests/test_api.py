@@ -118,4 +118,4 @@ def test_report_raise_for_errors() -> None:
     with pytest.raises(suraksha.ValidationError) as info:
         report.raise_for_errors()
     assert info.value.errors() == report.errors()
-    suraksha.validate("referral", {"id": "R1"}).to_dict()["valid"] is False
+    assert suraksha.validate("referral", {"id": "R1"}).to_dict()["valid"] is False
