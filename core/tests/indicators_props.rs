@@ -102,13 +102,14 @@ proptest! {
             let hidden: Vec<bool> = table.rows.iter().map(|r| r.suppressed).collect();
             prop_assert!(is_safe(&groups, &hidden), "{}", table.indicator);
             for r in &table.rows {
-                // Published cells are never small; hidden ones show nothing but "<k".
+                // Published cells are never small; hidden ones show nothing but "<k"
+                // (small) or "*" (hidden only to protect a small sibling).
                 if let (Some(x), Some(n)) = (r.numerator, r.denominator) {
                     let small = rule.primary(Count { numerator: x, denominator: n });
                     prop_assert!(!small, "published small cell");
                 } else {
-                    let shown = format!("<{}", threshold);
-                    prop_assert!(r.suppressed && r.value.is_none() && r.display == shown, "bad hidden cell");
+                    let shown = [format!("<{}", threshold), Suppression::COMPLEMENTARY_DISPLAY.to_owned()];
+                    prop_assert!(r.suppressed && r.value.is_none() && shown.contains(&r.display), "bad hidden cell");
                 }
             }
             for g in &groups {

@@ -43,11 +43,16 @@ fn the_report_holds_aggregates_only() {
     assert!(!json.contains("\"H2"), "a household id leaked");
     assert!(!json.contains("household"));
     assert_eq!(r.indicators.len(), 6);
-    // Every published cell is at or above the threshold; every hidden one shows "<10" and no numbers.
+    // Every published cell is at or above the threshold; every hidden one shows no numbers,
+    // only "<10" (small) or "*" (hidden to protect a small sibling).
     for t in &r.indicators {
         for row in &t.rows {
             if row.suppressed {
-                assert_eq!(row.display, "<10");
+                assert!(
+                    row.display == "<10" || row.display == "*",
+                    "{}",
+                    row.display
+                );
                 assert!(
                     row.numerator.is_none() && row.denominator.is_none() && row.value.is_none()
                 );
@@ -56,6 +61,14 @@ fn the_report_holds_aggregates_only() {
             }
         }
     }
+    // The sample has both kinds of hidden cell.
+    let shown: Vec<&str> = r
+        .indicators
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|row| row.display.as_str())
+        .collect();
+    assert!(shown.contains(&"<10") && shown.contains(&"*"));
     // Village cells of a small roster are small: some must be hidden.
     assert!(r
         .indicators

@@ -44,10 +44,15 @@ impl Default for Suppression {
 }
 
 impl Suppression {
-    /// The text shown in place of a hidden cell, e.g. `<10`.
+    /// The text shown in place of a cell hidden for its own small counts, e.g. `<10`.
     pub fn display(&self) -> String {
         format!("<{}", self.threshold)
     }
+
+    /// The text shown in place of a cell hidden only so that a small cell cannot
+    /// be recomputed from a total: its own counts may be large, so `<10` would
+    /// mislead.
+    pub const COMPLEMENTARY_DISPLAY: &'static str = "*";
 
     /// True when the cell must be hidden on its own counts.
     pub fn primary(&self, c: Count) -> bool {

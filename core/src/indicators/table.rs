@@ -98,7 +98,8 @@ pub struct TableRow {
     pub ci_high: Option<f64>,
     /// True when the cell is hidden by small-cell suppression.
     pub suppressed: bool,
-    /// The value as shown: `40.2% (35.1-45.6)` or `<10`.
+    /// The value as shown: `40.2% (35.1-45.6)`, `<10` (small cell) or `*` (hidden
+    /// so that a small cell cannot be recomputed).
     pub display: String,
 }
 
@@ -295,7 +296,8 @@ impl Partial {
         let ci = wilson(x / deff, n / deff);
         let value = (n > 0.0).then(|| 100.0 * x / n);
         let display = match (hidden, value, ci) {
-            (true, _, _) => opts.suppression.display(),
+            (true, _, _) if opts.suppression.primary(c) => opts.suppression.display(),
+            (true, _, _) => Suppression::COMPLEMENTARY_DISPLAY.to_owned(),
             (false, Some(v), Some((lo, hi))) => {
                 format!("{v:.1}% ({:.1}-{:.1})", 100.0 * lo, 100.0 * hi)
             }

@@ -36,7 +36,7 @@ pub fn html(report: &DistrictReport) -> String {
         h,
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
          <title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1>\
-         <p class=\"lede\">{} ({} {}). {} {} {} <span class=\"sup\">{}</span>.</p>",
+         <p class=\"lede\">{} ({} {}). {} {} {} <span class=\"sup\">{}</span>; {} <span class=\"sup\">*</span>.</p>",
         report.tr(
             "Quantitative indicators from the child roster and the District Need Assessment",
             "बाल रोस्टर और ज़िला आवश्यकता आकलन से मात्रात्मक संकेतक"
@@ -45,11 +45,12 @@ pub fn html(report: &DistrictReport) -> String {
         report.tr("rows", "पंक्तियाँ"),
         report.tr("Cells built on fewer than", "जिन कोष्ठकों में"),
         threshold(report),
-        report.tr(
-            "people, and cells that would let one be recomputed, are shown as",
-            "से कम लोग हैं, और जिनसे उन्हें फिर से निकाला जा सके, वे ऐसे दिखाए गए हैं:"
-        ),
+        report.tr("people are shown as", "से कम लोग हैं, वे ऐसे दिखाए गए हैं:"),
         esc(&shown(report)),
+        report.tr(
+            "cells hidden so that such a cell cannot be recomputed from a total are shown as",
+            "जिन कोष्ठकों से ऐसे कोष्ठक को योग से फिर निकाला जा सकता है, वे ऐसे दिखाए गए हैं:"
+        ),
     );
     indicators(&mut h, report);
     villages(&mut h, report);

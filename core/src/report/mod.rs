@@ -145,7 +145,7 @@ impl DistrictReport {
         }
         let _ = writeln!(
             s,
-            "\nIndicators (95% Wilson interval; <k = suppressed small cell)"
+            "\nIndicators (95% Wilson interval; <k = small cell suppressed, * = hidden so it cannot be recomputed)"
         );
         for t in &self.indicators {
             let _ = writeln!(s, "  {}", self.title_of(t));
