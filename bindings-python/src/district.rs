@@ -16,6 +16,7 @@ use suraksha::indicators::{
 };
 use suraksha::{api, Context, Locale, Report};
 
+use crate::columnar::Path;
 use crate::convert::{context, detached, from_py, record as to_record, to_py, Exc};
 
 /// Record batches from any object exporting the Arrow PyCapsule interface.
@@ -31,13 +32,13 @@ pub fn batches(py: Python<'_>, table: &Bound<'_, PyAny>) -> PyResult<Vec<RecordB
     Ok(table.into_inner().0)
 }
 
-/// The roster of a table: each row validated as a `roster_row` (rejected rows are returned).
+/// The roster of a table: column by column when the table is in roster shape,
+/// else each row validated as a `roster_row` (rejected rows are returned either way).
 fn roster(
     batches: &[RecordBatch],
     ctx: &Context<'_>,
 ) -> Result<(RosterColumns, Vec<RejectedRow>), String> {
-    let rows = crate::arrow::rows(batches)?;
-    Ok(RosterColumns::from_values(&rows, ctx))
+    crate::columnar::roster(batches, ctx, Path::Auto)
 }
 
 fn input_value(
@@ -78,12 +79,51 @@ pub fn indicator_partial<'py>(
     age_bands: Option<&Bound<'py, PyAny>>,
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(String, Bound<'py, PyAny>)> {
+    partial_by(py, table, indicators, age_bands, options, Path::Auto)
+}
+
+/// Private (tests): `indicator_partial` by the path named `"auto"` or `"json"`.
+#[pyfunction]
+#[pyo3(signature = (table, path, indicators=None, age_bands=None, options=None))]
+pub fn _indicator_partial_by<'py>(
+    py: Python<'py>,
+    table: &Bound<'py, PyAny>,
+    path: &str,
+    indicators: Option<Vec<String>>,
+    age_bands: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<(String, Bound<'py, PyAny>)> {
+    let path = match path {
+        "auto" => Path::Auto,
+        "json" => Path::Json,
+        _ => return Err(Exc::Type.err(py, "path must be auto or json", None)),
+    };
+    partial_by(py, table, indicators, age_bands, options, path)
+}
+
+/// Private (tests): `"columnar"` when the automatic choice converts the table column by column, else `"json"`.
+#[pyfunction]
+pub fn _roster_path(py: Python<'_>, table: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+    let batches = batches(py, table)?;
+    let columnar = crate::columnar::columnar(&batches)
+        .map_err(|e| Exc::Input.err(py, &format!("cannot read the table: {e}"), None))?;
+    Ok(if columnar { "columnar" } else { "json" })
+}
+
+fn partial_by<'py>(
+    py: Python<'py>,
+    table: &Bound<'py, PyAny>,
+    indicators: Option<Vec<String>>,
+    age_bands: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyAny>>,
+    path: Path,
+) -> PyResult<(String, Bound<'py, PyAny>)> {
     let ctx = context(py, options)?;
     let bands: AgeBands =
         typed(py, input_value(py, age_bands, "age_bands")?, ctx.locale)?.unwrap_or_default();
     let batches = batches(py, table)?;
     let work = || -> Result<Result<(Partial, Vec<RejectedRow>), Report>, String> {
-        let (cols, rejected) = roster(&batches, &ctx)?;
+        let (cols, rejected) = crate::columnar::roster(&batches, &ctx, path)?;
         let run = || -> Result<Partial, Report> {
             let mut catalogue = Catalogue::builtin()?;
             if let Some(ids) = &indicators {

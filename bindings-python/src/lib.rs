@@ -6,6 +6,7 @@
 //! of `suraksha._errors` (see [`convert::Exc`]). Heavy work runs without the GIL.
 
 mod arrow;
+mod columnar;
 mod convert;
 mod district;
 
@@ -253,6 +254,8 @@ fn _suraksha(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(apply_transition, m)?)?;
     m.add_function(wrap_pyfunction!(district::indicator_catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(district::indicator_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(district::_indicator_partial_by, m)?)?;
+    m.add_function(wrap_pyfunction!(district::_roster_path, m)?)?;
     m.add_function(wrap_pyfunction!(district::merge_partials, m)?)?;
     m.add_function(wrap_pyfunction!(district::indicator_tables, m)?)?;
     m.add_function(wrap_pyfunction!(district::dna_baseline, m)?)?;

@@ -7,10 +7,12 @@
 
 use serde_json::Value;
 
-use super::roster::RosterRow;
+use chrono::NaiveDate;
+
+use super::roster::{check_facts, check_survey_date, RosterRow, RowFacts, Work};
 use crate::api::{self, Context, Kind};
 use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Params, Report};
+use crate::diagnostic::{Collector, Diagnostic, Params, Report};
 
 /// The code of an unknown value in a `u8` column.
 pub const MISSING: u8 = u8::MAX;
@@ -215,6 +217,75 @@ impl RosterColumns {
         (cols, rejected)
     }
 
+    /// Apply the row consistency rules of a `roster_row` (age missing or out of
+    /// scope, marriage age, work hours) to columns filled straight from typed
+    /// data, e.g. Arrow arrays whose every cell already passed the row schema.
+    /// Same rules (one implementation, [`check_facts`]) and same reports as
+    /// [`RosterColumns::from_values`]; a rejected row's index is its index in
+    /// `self`. `survey_dates` (empty, or one per row) are the rows' survey
+    /// dates; columns carry no birth dates (a row with one goes the row way).
+    pub fn check_rules(
+        self,
+        survey_dates: &[Option<NaiveDate>],
+        ctx: &Context<'_>,
+    ) -> (RosterColumns, Vec<RejectedRow>) {
+        let known = |v: u8| (v != MISSING).then_some(v);
+        let mut rejected = Vec::new();
+        let mut keep = Vec::with_capacity(self.len());
+        for i in 0..self.len() {
+            let g = |v: &Vec<u8>| v.get(i).copied().unwrap_or(MISSING);
+            let marital = g(&self.marital_status);
+            let facts = RowFacts {
+                age: known(g(&self.age)),
+                birth_date_given: false,
+                no_work: g(&self.work) == Work::None as u8,
+                work_hours: known(g(&self.work_hours)),
+                ever_married: marital != 0 && marital != MISSING,
+                age_at_marriage: known(g(&self.age_at_marriage)),
+            };
+            let mut out = Collector::new(ctx.locale);
+            check_survey_date(survey_dates.get(i).copied().flatten(), ctx, &mut out);
+            check_facts(&facts, &mut out);
+            let bad = out.has_errors();
+            if bad {
+                rejected.push(RejectedRow {
+                    row: i,
+                    report: out.into_report(),
+                });
+            }
+            keep.push(!bad);
+        }
+        if rejected.is_empty() {
+            return (self, rejected);
+        }
+        (self.filter(&keep), rejected)
+    }
+
+    /// The rows where `keep` is true.
+    fn filter(&self, keep: &[bool]) -> RosterColumns {
+        fn pick<T: Copy>(v: &[T], keep: &[bool]) -> Vec<T> {
+            v.iter()
+                .zip(keep)
+                .filter_map(|(x, k)| k.then_some(*x))
+                .collect()
+        }
+        RosterColumns {
+            district: pick(&self.district, keep),
+            block: pick(&self.block, keep),
+            village: pick(&self.village, keep),
+            sex: pick(&self.sex, keep),
+            age: pick(&self.age, keep),
+            school_status: pick(&self.school_status, keep),
+            work: pick(&self.work, keep),
+            work_hours: pick(&self.work_hours, keep),
+            marital_status: pick(&self.marital_status, keep),
+            age_at_marriage: pick(&self.age_at_marriage, keep),
+            birth_registered: pick(&self.birth_registered, keep),
+            disability: pick(&self.disability, keep),
+            social_group: pick(&self.social_group, keep),
+        }
+    }
+
     /// The number of rows; a `column_length_mismatch` report when columns differ in length.
     pub fn check_lengths(&self) -> Result<usize, Report> {
         let n = self.village.len();
@@ -299,5 +370,49 @@ impl RosterColumns {
             Field::Disability => self.disability.get(i).map_or(MISSING, |d| u8::from(*d)),
             Field::SocialGroup => g(&self.social_group),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The column rules reject the same rows with the same reports as the row path.
+    #[test]
+    fn check_rules_matches_from_values() {
+        let base = json!({"district": 1, "block": 2, "village": 3, "household": "h", "sex": "female"});
+        let with = |extra: Value| {
+            let mut v = base.clone();
+            if let (Some(o), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+                o.extend(e.clone());
+            }
+            v
+        };
+        let values = vec![
+            with(json!({"age": 12})),
+            with(json!({"age": 8, "marital_status": "married", "age_at_marriage": 8})),
+            with(json!({"age": 16, "marital_status": "married", "age_at_marriage": 17})),
+            with(json!({"age": 14, "work_hours": 10})),
+            with(json!({})),
+            with(json!({"age": 19, "marital_status": "married"})),
+            with(json!({"age": 15, "age_at_marriage": 14})),
+            with(json!({"age": 20, "marital_status": "widowed", "age_at_marriage": 15})),
+            with(json!({"age": 9, "survey_date": "2099-01-01"})),
+        ];
+        let ctx = Context::default();
+        let (want_cols, want_rejected) = RosterColumns::from_values(&values, &ctx);
+        // Columns filled without validation (as a binding fills them from Arrow).
+        let rows: Vec<RosterRow> = values
+            .iter()
+            .map(|v| serde_json::from_value(v.clone()).unwrap())
+            .collect();
+        let dates: Vec<Option<NaiveDate>> = rows.iter().map(|r| r.survey_date).collect();
+        let (cols, rejected) = RosterColumns::from_rows(&rows).check_rules(&dates, &ctx);
+        assert_eq!(rejected, want_rejected);
+        assert_eq!(cols, want_cols);
+        let rows: Vec<usize> = rejected.iter().map(|r| r.row).collect();
+        // Row 5 (married, no marriage age) only warns: it is kept.
+        assert_eq!(rows, vec![1, 2, 3, 4, 6, 8]);
     }
 }

@@ -129,40 +129,106 @@ impl RosterRow {
 impl Record for RosterRow {
     fn check(&self, ctx: &Context<'_>, out: &mut Collector) {
         self.check_dates(ctx, out);
-        let age = self.age_years();
-        if self.age.is_none() && age.is_none() && self.birth_date.is_none() {
-            out.push(Code::AgeMissing, "/age", Params::new());
-        }
-        if let Some(a) = age.filter(|a| *a > MAX_ROSTER_AGE) {
-            out.push(
-                Code::RosterAgeOutOfScope,
-                "/birth_date",
-                Params::new().with("age", a).with("maximum", MAX_ROSTER_AGE),
-            );
-        }
-        self.check_marriage(age, out);
-        if self.work == Work::None && self.work_hours.is_some_and(|h| h > 0) {
-            out.push(
-                Code::WorkHoursWithoutWork,
-                "/work_hours",
-                Params::new().with("hours", self.work_hours.unwrap_or(0)),
-            );
-        }
+        check_facts(
+            &RowFacts {
+                age: self.age_years(),
+                birth_date_given: self.birth_date.is_some(),
+                no_work: self.work == Work::None,
+                work_hours: self.work_hours,
+                ever_married: self.marital_status.ever_married(),
+                age_at_marriage: self.age_at_marriage,
+            },
+            out,
+        );
+    }
+}
+
+/// The values the row consistency rules read, as plain values so that one
+/// implementation serves both a [`RosterRow`] and a row of `RosterColumns`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowFacts {
+    /// Age in completed years (from the dates when both are known).
+    pub age: Option<u8>,
+    /// True when a birth date was given (an age is then not required).
+    pub birth_date_given: bool,
+    /// True when the work status is `none`.
+    pub no_work: bool,
+    /// Hours worked in the last week.
+    pub work_hours: Option<u8>,
+    /// True for every marital status except never married.
+    pub ever_married: bool,
+    /// Age at first marriage.
+    pub age_at_marriage: Option<u8>,
+}
+
+/// The survey date rule of a row (shared by rows and columns): not after today.
+pub fn check_survey_date(survey: Option<NaiveDate>, ctx: &Context<'_>, out: &mut Collector) {
+    if let Some(s) = survey.filter(|s| *s > ctx.today) {
+        out.push(
+            Code::DateInFuture,
+            "/survey_date",
+            Params::new()
+                .with("field", "survey_date")
+                .with("date", s.to_string())
+                .with("today", ctx.today.to_string()),
+        );
+    }
+}
+
+/// The roster's consistency rules (all but the date rules) over one row's facts.
+pub fn check_facts(f: &RowFacts, out: &mut Collector) {
+    if f.age.is_none() && !f.birth_date_given {
+        out.push(Code::AgeMissing, "/age", Params::new());
+    }
+    if let Some(a) = f.age.filter(|a| *a > MAX_ROSTER_AGE) {
+        out.push(
+            Code::RosterAgeOutOfScope,
+            "/birth_date",
+            Params::new().with("age", a).with("maximum", MAX_ROSTER_AGE),
+        );
+    }
+    check_marriage(f, out);
+    if f.no_work && f.work_hours.is_some_and(|h| h > 0) {
+        out.push(
+            Code::WorkHoursWithoutWork,
+            "/work_hours",
+            Params::new().with("hours", f.work_hours.unwrap_or(0)),
+        );
+    }
+}
+
+fn check_marriage(f: &RowFacts, out: &mut Collector) {
+    match (f.ever_married, f.age_at_marriage) {
+        (false, Some(m)) => out.push(
+            Code::MarriageAgeWithoutMarriage,
+            "/age_at_marriage",
+            Params::new().with("age_at_marriage", m),
+        ),
+        (true, None) => out.push(Code::MarriageAgeMissing, "/age_at_marriage", Params::new()),
+        _ => {}
+    }
+    let Some(age) = f.age else { return };
+    if let Some(m) = f.age_at_marriage.filter(|m| *m > age) {
+        out.push(
+            Code::MarriageAfterAge,
+            "/age_at_marriage",
+            Params::new().with("age_at_marriage", m).with("age", age),
+        );
+    }
+    if f.ever_married && age < MIN_MARRIAGE_AGE_PLAUSIBLE {
+        out.push(
+            Code::MarriedTooYoung,
+            "/marital_status",
+            Params::new()
+                .with("age", age)
+                .with("minimum", MIN_MARRIAGE_AGE_PLAUSIBLE),
+        );
     }
 }
 
 impl RosterRow {
     fn check_dates(&self, ctx: &Context<'_>, out: &mut Collector) {
-        if let Some(s) = self.survey_date.filter(|s| *s > ctx.today) {
-            out.push(
-                Code::DateInFuture,
-                "/survey_date",
-                Params::new()
-                    .with("field", "survey_date")
-                    .with("date", s.to_string())
-                    .with("today", ctx.today.to_string()),
-            );
-        }
+        check_survey_date(self.survey_date, ctx, out);
         let Some(birth) = self.birth_date else { return };
         let Some(survey) = self.survey_date else {
             out.push(Code::SurveyDateMissing, "/survey_date", Params::new());
@@ -190,36 +256,6 @@ impl RosterRow {
                     .with("date_of_birth", birth.to_string())
                     .with("computed", computed)
                     .with("on", survey.to_string()),
-            );
-        }
-    }
-
-    fn check_marriage(&self, age: Option<u8>, out: &mut Collector) {
-        let ever = self.marital_status.ever_married();
-        match (ever, self.age_at_marriage) {
-            (false, Some(m)) => out.push(
-                Code::MarriageAgeWithoutMarriage,
-                "/age_at_marriage",
-                Params::new().with("age_at_marriage", m),
-            ),
-            (true, None) => out.push(Code::MarriageAgeMissing, "/age_at_marriage", Params::new()),
-            _ => {}
-        }
-        let Some(age) = age else { return };
-        if let Some(m) = self.age_at_marriage.filter(|m| *m > age) {
-            out.push(
-                Code::MarriageAfterAge,
-                "/age_at_marriage",
-                Params::new().with("age_at_marriage", m).with("age", age),
-            );
-        }
-        if ever && age < MIN_MARRIAGE_AGE_PLAUSIBLE {
-            out.push(
-                Code::MarriedTooYoung,
-                "/marital_status",
-                Params::new()
-                    .with("age", age)
-                    .with("minimum", MIN_MARRIAGE_AGE_PLAUSIBLE),
             );
         }
     }
