@@ -105,7 +105,10 @@ def indicator_partial(
 ) -> IndicatorPartial:
     """The partial aggregate of a roster table (pandas, polars, pyarrow, duckdb:
     one ``roster_row`` per row; invalid rows are left out and listed in
-    :attr:`IndicatorPartial.rejected`)."""
+    :attr:`IndicatorPartial.rejected`). A table whose columns are roster fields
+    (numbers, category names as strings or dictionaries, booleans, survey dates)
+    is converted column by column, any other (e.g. with birth dates) row by row;
+    both give the same result and the same rejected rows."""
     ids = list(indicators) if indicators is not None else None
     text, rejected = _suraksha.indicator_partial(roster, ids, age_bands, _options(locale, today, profile))
     return IndicatorPartial(text, rejected)

@@ -60,6 +60,14 @@ def indicator_partial(
     age_bands: Optional[list[dict[str, int]]] = None,
     options: Optional[dict[str, Any]] = None,
 ) -> tuple[str, list[dict[str, Any]]]: ...
+def _indicator_partial_by(
+    table: _ArrowStream,
+    path: str,
+    indicators: Optional[list[str]] = None,
+    age_bands: Optional[list[dict[str, int]]] = None,
+    options: Optional[dict[str, Any]] = None,
+) -> tuple[str, list[dict[str, Any]]]: ...
+def _roster_path(table: _ArrowStream) -> str: ...
 def merge_partials(parts: list[str]) -> str: ...
 def indicator_tables(
     partial: str, table_options: Optional[dict[str, Any]] = None, options: Optional[dict[str, Any]] = None
