@@ -331,7 +331,10 @@ fn row_value(batches: &[RecordBatch], mut i: usize) -> Result<Value, String> {
     for b in batches {
         if i < b.num_rows() {
             let rows = crate::arrow::rows(&[b.slice(i, 1)])?;
-            return rows.into_iter().next().ok_or_else(|| "empty row".to_owned());
+            return rows
+                .into_iter()
+                .next()
+                .ok_or_else(|| "empty row".to_owned());
         }
         i -= b.num_rows();
     }

@@ -381,7 +381,8 @@ mod tests {
     /// The column rules reject the same rows with the same reports as the row path.
     #[test]
     fn check_rules_matches_from_values() {
-        let base = json!({"district": 1, "block": 2, "village": 3, "household": "h", "sex": "female"});
+        let base =
+            json!({"district": 1, "block": 2, "village": 3, "household": "h", "sex": "female"});
         let with = |extra: Value| {
             let mut v = base.clone();
             if let (Some(o), Some(e)) = (v.as_object_mut(), extra.as_object()) {
