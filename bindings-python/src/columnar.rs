@@ -17,7 +17,7 @@
 //! (`RosterColumns::check_rules`, the same rules as a `roster_row`).
 
 use arrow_array::cast::AsArray;
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
 use arrow_schema::DataType;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -95,7 +95,9 @@ fn limits(name: &str, default_max: f64) -> (f64, f64) {
 /// `Err(())` for a value the schema rejects (the row goes the JSON way).
 fn numbers(array: &ArrayRef, lo: f64, hi: f64) -> Result<Vec<Result<Option<f64>, ()>>, String> {
     let floats = arrow_cast::cast(array, &DataType::Float64).map_err(|e| e.to_string())?;
-    let floats = floats.as_primitive::<arrow_array::types::Float64Type>();
+    let floats = floats
+        .as_primitive_opt::<arrow_array::types::Float64Type>()
+        .ok_or("a number column did not cast to float64")?;
     Ok(floats
         .iter()
         .map(|v| match v {
@@ -107,8 +109,12 @@ fn numbers(array: &ArrayRef, lo: f64, hi: f64) -> Result<Vec<Result<Option<f64>,
         .collect())
 }
 
-fn texts(array: &ArrayRef) -> Result<ArrayRef, String> {
-    arrow_cast::cast(array, &DataType::Utf8).map_err(|e| e.to_string())
+/// A text column as plain UTF-8 strings (large, view and dictionary arrays cast).
+fn texts(array: &ArrayRef) -> Result<StringArray, String> {
+    let cast = arrow_cast::cast(array, &DataType::Utf8).map_err(|e| e.to_string())?;
+    cast.as_string_opt::<i32>()
+        .cloned()
+        .ok_or_else(|| "a text column did not cast to utf8".to_owned())
 }
 
 /// One batch into `cols`; rows the columns cannot hold are listed in `odd`.
@@ -143,7 +149,7 @@ fn convert(
         let a = texts(a)?;
         let min = limits_len("minLength", 1);
         let max = limits_len("maxLength", usize::MAX);
-        for (i, v) in a.as_string::<i32>().iter().enumerate() {
+        for (i, v) in a.iter().enumerate() {
             let len = v.map(|s| s.chars().count());
             if !len.is_some_and(|l| l >= min && l <= max) {
                 bad[i] = true;
@@ -154,7 +160,7 @@ fn convert(
     let mut survey = vec![None; n];
     if let Some(a) = column("survey_date") {
         let a = texts(a)?;
-        for (i, v) in a.as_string::<i32>().iter().enumerate() {
+        for (i, v) in a.iter().enumerate() {
             let Some(text) = v else { continue };
             match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                 Ok(d) if text.len() == 10 => survey[i] = Some(d),
@@ -169,7 +175,7 @@ fn convert(
         };
         if let Some(names) = field.codes().filter(|_| is_text(a.data_type())) {
             let a = texts(a)?;
-            for (i, v) in a.as_string::<i32>().iter().enumerate() {
+            for (i, v) in a.iter().enumerate() {
                 match v.map(|s| names.iter().position(|c| *c == s)) {
                     None => out[i] = default_code(field),
                     Some(Some(c)) => out[i] = c as u8,
@@ -202,7 +208,9 @@ fn convert(
     let social_group = u8s(Field::SocialGroup)?;
     let flag = |name: &str| -> Vec<Option<bool>> {
         match column(name) {
-            Some(a) => a.as_boolean().iter().collect(),
+            Some(a) => a
+                .as_boolean_opt()
+                .map_or_else(|| vec![None; n], |b| b.iter().collect()),
             None => vec![None; n],
         }
     };

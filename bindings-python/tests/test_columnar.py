@@ -31,11 +31,7 @@ def both_paths(table: Any) -> tuple[tuple[str, Any], tuple[str, Any]]:
 
 
 def tables(text: str) -> Any:
-    return _suraksha.indicator_tables(text, {"level": "village", "by": ["sex", "age_band"]}, TODAY)
-
-
-def tables_of(table: Any) -> list[Any]:
-    return [tables(text) for text, _ in both_paths(table)]
+    return pa.table(_suraksha.indicator_tables(text, {"level": "village", "by": ["sex", "age_band"]}, TODAY))
 
 
 def inputs(df: pd.DataFrame) -> dict[str, Any]:

@@ -7,7 +7,9 @@ from ._errors import ReportDict
 __version__: str
 __all__ = [
     "__version__",
+    "_indicator_partial_by",
     "_panic_guard_selftest",
+    "_roster_path",
     "apply_transition",
     "cci_review",
     "codes",
