@@ -148,11 +148,15 @@ function fieldFor(form, path) {
   return best;
 }
 
+/** A diagnostic's message; the values it quotes in `backticks` are shown as code (built as nodes, never HTML). */
 function message(d) {
   const p = document.createElement("p");
   p.className = `msg ${d.severity}`;
   p.dataset.code = d.code;
-  p.textContent = d.message;
+  d.message.split("`").forEach((part, i) => {
+    if (i % 2 === 0) p.append(part);
+    else p.append(Object.assign(document.createElement("code"), { textContent: part }));
+  });
   return p;
 }
 

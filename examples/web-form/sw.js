@@ -2,7 +2,7 @@
 // on first load and served from the cache first, so the forms keep working with
 // no network (and open fast on a slow one). Each request also refreshes its
 // cached copy in the background, so a new release is used from the next visit.
-const VERSION = "suraksha-forms-v1";
+const VERSION = "suraksha-forms-v2";
 const FILES = [
   "./", "index.html", "app.js", "style.css", "manifest.webmanifest",
   "pkg/suraksha_wasm.js", "pkg/suraksha_wasm_bg.wasm",

@@ -48,6 +48,9 @@ test("web form validates as the user types, in English and Hindi, offline too", 
     await assert.doesNotReject(msgAt("age").first().waitFor());
     assert.equal(await msgAt("age").first().getAttribute("data-code"), "out_of_range");
     assert.match(await msgAt("age").first().innerText(), /150|120/);
+    // Quoted values are shown as code, never as raw backticks.
+    assert.equal(await msgAt("age").first().locator("code").innerText(), "0–120");
+    assert.ok(!(await msgAt("age").first().innerText()).includes("`"));
     assert.equal(await form.locator("[name=age]").getAttribute("aria-invalid"), "true");
     assert.equal(await status.getAttribute("data-result"), "failure");
     await page.screenshot({ path: join(out, "case-invalid-en.png"), fullPage: true });

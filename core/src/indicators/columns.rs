@@ -220,7 +220,7 @@ impl RosterColumns {
     /// Apply the row consistency rules of a `roster_row` (age missing or out of
     /// scope, marriage age, work hours) to columns filled straight from typed
     /// data, e.g. Arrow arrays whose every cell already passed the row schema.
-    /// Same rules (one implementation, [`check_facts`]) and same reports as
+    /// Same rules (one implementation, `check_facts` in the roster module) and same reports as
     /// [`RosterColumns::from_values`]; a rejected row's index is its index in
     /// `self`. `survey_dates` (empty, or one per row) are the rows' survey
     /// dates; columns carry no birth dates (a row with one goes the row way).
