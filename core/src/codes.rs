@@ -357,6 +357,10 @@ catalogue! {
 
 
     // --- survey microdata and indicators (module indicators) ---
+    /// A code in a roster column that names no value of its field, or a number outside the roster's scope.
+    ColumnValueInvalid = "column_value_invalid", Error,
+        "value {value} in column {field} is not allowed: {allowed}",
+        "स्तंभ {field} में मान {value} मान्य नहीं है: {allowed}";
     /// A roster row whose age is above the roster's 0–24 scope.
     RosterAgeOutOfScope = "roster_age_out_of_scope", Error,
         "age {age} is above {maximum}, the oldest age the roster covers",

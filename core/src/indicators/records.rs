@@ -40,24 +40,19 @@ impl Record for RosterColumns {
                 .map(|i| (i, self.code(*field, i)))
                 .find(|(_, c)| *c != MISSING && usize::from(*c) >= limit);
             if let Some((i, c)) = bad {
-                let path = pointer(&pointer("", field.as_str()), i);
-                match names {
-                    Some(ns) => out.push(
-                        Code::InvalidEnumValue,
-                        path,
-                        Params::new()
-                            .with("value", c)
-                            .with("allowed", format!("codes 0-{} or {MISSING}", ns.len() - 1)),
-                    ),
-                    None => out.push(
-                        Code::OutOfRange,
-                        path,
-                        Params::new()
-                            .with("value", c)
-                            .with("minimum", 0)
-                            .with("maximum", limit - 1),
-                    ),
-                }
+                // Not a shape error (the schema allows any u8): a rule of the columns, with its own code.
+                let allowed = match names {
+                    Some(ns) => format!("codes 0–{} or {MISSING} (unknown)", ns.len() - 1),
+                    None => format!("0–{}", limit - 1),
+                };
+                out.push(
+                    Code::ColumnValueInvalid,
+                    pointer(&pointer("", field.as_str()), i),
+                    Params::new()
+                        .with("field", field.as_str())
+                        .with("value", c)
+                        .with("allowed", allowed),
+                );
             }
         }
     }
