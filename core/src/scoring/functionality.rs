@@ -35,7 +35,7 @@ pub struct Item {
     pub earned: f64,
     /// Points available.
     pub possible: f64,
-    /// Share achieved (0–1) and what it was computed from.
+    /// Share of the item achieved (0–1); `evidence` says what it was computed from.
     pub achieved: f64,
     /// The evidence, in words.
     pub evidence: String,
