@@ -187,6 +187,28 @@ catalogue! {
     ReferralOverdue = "referral_overdue", Warning,
         "referral was due {due} and is still {status}",
         "रेफ़रल की नियत तिथि {due} थी और यह अब भी {status} है";
+    // --- the law: statutes, ages, pathways, privacy (issue 9; owner: law) ---
+    /// Free text holding a phone number (JJ Act s.74, POCSO s.23).
+    TextHasPhone = "text_has_phone", Error,
+        "{field} contains a phone number, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में फ़ोन नंबर है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding an Aadhaar number (12 digits passing the Verhoeff check).
+    TextHasAadhaar = "text_has_aadhaar", Error,
+        "{field} contains an Aadhaar number, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में आधार संख्या है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding an e-mail address.
+    TextHasEmail = "text_has_email", Error,
+        "{field} contains an e-mail address, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में ई-मेल पता है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding a PIN code with an address.
+    TextHasAddress = "text_has_address", Error,
+        "{field} contains an address with a PIN code, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में पिन कोड सहित पता है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// A child id that reads like a personal name.
+    ChildIdLooksLikeName = "child_id_looks_like_name", Warning,
+        "the child id reads like a personal name: use the programme's pseudonymous id (JJ Act s.74, POCSO s.23)",
+        "बच्चे की पहचान संख्या किसी व्यक्ति के नाम जैसी लगती है: कार्यक्रम की छद्म पहचान संख्या लिखें (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+
     // --- VCPC ---
     /// The composition profile named by the record is not known.
     UnknownProfile = "unknown_profile", Error,

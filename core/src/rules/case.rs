@@ -36,6 +36,7 @@ pub fn check_child(
     today: NaiveDate,
     out: &mut Collector,
 ) {
+    crate::privacy::check_child_id(&child.id, pointer(path, "id"), out);
     match (child.date_of_birth, child.age_years) {
         (None, None) => out.push(Code::AgeMissing, path, Params::new()),
         (Some(dob), age) => {

@@ -419,6 +419,7 @@ fn check_register(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
     let mut seen = HashSet::new();
     for (i, e) in v.register.iter().enumerate() {
         let path = pointer("/register", i);
+        crate::privacy::check_child_id(&e.child_id, pointer(&path, "child_id"), out);
         if !seen.insert(e.child_id.as_str()) {
             out.push(
                 Code::DuplicateId,
