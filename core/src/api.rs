@@ -178,6 +178,16 @@ impl Options {
             Some(patch) => RuleProfile::from_json_patch(patch)?,
             None => RuleProfile::default(),
         };
+        if let Some(today) = self.today.filter(|d| !crate::checked::in_range(*d)) {
+            return Err(Report::single(Diagnostic::new(
+                Code::DateOutOfRange,
+                "/today",
+                Params::new()
+                    .with("value", today.to_string())
+                    .with("range", crate::checked::range_text()),
+                self.locale,
+            )));
+        }
         Ok(Context {
             profile: Cow::Owned(profile),
             today: self
@@ -207,7 +217,7 @@ fn check_record<R: Record>(
     out: &mut Collector,
 ) -> Option<R> {
     structural::check(kind.schema(), value, out);
-    if out.has_errors() {
+    if out.has_errors() || crate::checked::check_dates(kind.schema(), value, out) {
         return None;
     }
     match serde_path_to_error::deserialize::<_, R>(value) {

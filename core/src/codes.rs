@@ -414,6 +414,11 @@ catalogue! {
         "column {column} has {found} rows, expected {expected}",
         "स्तंभ {column} में {found} पंक्तियाँ हैं, {expected} अपेक्षित थीं";
 
+    // --- hardening: ranges, overflow and privacy (issue 10; modules checked, export) ---
+    /// A date outside the range the library accepts (module `checked`).
+    DateOutOfRange = "date_out_of_range", Error,
+        "date {value} is outside the supported range {range}",
+        "तिथि {value} समर्थित सीमा {range} के बाहर है";
 }
 
 /// A catalogue entry, as listed to callers at run time.

@@ -23,6 +23,7 @@
 
 pub mod api;
 pub mod cci;
+pub mod checked;
 pub mod codes;
 pub mod diagnostic;
 pub mod dna;
