@@ -304,15 +304,19 @@ pub fn parse_json(text: &str, locale: Locale) -> Result<Value, Report> {
             .next()
             .unwrap_or(&detail)
             .to_owned();
-        Report::single(Diagnostic::new(
-            Code::MalformedJson,
-            "",
-            Params::new()
-                .with("detail", reason)
-                .with("line", e.line())
-                .with("column", e.column()),
-            locale,
-        ))
+        let code = crate::boundary::json_error_code(&e);
+        let reason = match code {
+            Code::MalformedJson => reason,
+            _ => format!("{reason} (line {}, column {})", e.line(), e.column()),
+        };
+        let mut params = Params::new()
+            .with("detail", reason)
+            .with("line", e.line())
+            .with("column", e.column());
+        if code == Code::NestingTooDeep {
+            params = params.with("limit", crate::boundary::MAX_DEPTH);
+        }
+        Report::single(Diagnostic::new(code, "", params, locale))
     })
 }
 

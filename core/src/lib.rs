@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod boundary;
 pub mod cci;
 pub mod checked;
 pub mod codes;
