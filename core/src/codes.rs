@@ -436,6 +436,23 @@ catalogue! {
         "column {column} has {found} rows, expected {expected}",
         "स्तंभ {column} में {found} पंक्तियाँ हैं, {expected} अपेक्षित थीं";
 
+    // --- hardening: ranges, overflow and privacy (issue 10; modules checked, export) ---
+    /// A date outside the range the library accepts (module `checked`).
+    DateOutOfRange = "date_out_of_range", Error,
+        "date {value} is outside the supported range {range}",
+        "तिथि {value} समर्थित सीमा {range} के बाहर है";
+    /// Text that is not valid Unicode: invalid UTF-8 bytes or a lone surrogate (module `boundary`).
+    InvalidText = "invalid_text", Error,
+        "text is not valid Unicode: {detail}",
+        "पाठ मान्य यूनिकोड नहीं है: {detail}";
+    /// NaN or an infinite number (a JSON number too large, a Python `float('nan')`).
+    NonFiniteNumber = "non_finite_number", Error,
+        "a number is not finite (NaN or infinite): {detail}",
+        "एक संख्या सीमित नहीं है (NaN या अनंत): {detail}";
+    /// Arrays and objects nested too deep, or a value that contains itself.
+    NestingTooDeep = "nesting_too_deep", Error,
+        "values nest deeper than {limit} levels or contain themselves",
+        "मान {limit} स्तरों से अधिक गहराई तक नेस्ट हैं या स्वयं को समाहित करते हैं";
 }
 
 /// A catalogue entry, as listed to callers at run time.

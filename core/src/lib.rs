@@ -22,7 +22,9 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod boundary;
 pub mod cci;
+pub mod checked;
 pub mod clock;
 pub mod codes;
 pub mod diagnostic;
