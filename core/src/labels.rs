@@ -374,6 +374,7 @@ fn label_node(node: &mut Value, me: Option<(&str, Option<&str>)>, scope: Option<
                 }
             }
             label_enum(obj);
+            label_nullable(obj);
             for (k, v) in obj.iter_mut() {
                 match (k.as_str(), v) {
                     ("properties", Value::Object(props)) => {
@@ -392,6 +393,35 @@ fn label_node(node: &mut Value, me: Option<(&str, Option<&str>)>, scope: Option<
         }
         Value::Array(items) => items.iter_mut().for_each(|v| label_node(v, None, scope)),
         _ => {}
+    }
+}
+
+/// An optional value (`T` or null): the branches get titles, so a form's
+/// chooser reads "Schooling" / "Not given" rather than "Option 1" / "Option 2".
+fn label_nullable(obj: &mut Map<String, Value>) {
+    let en = obj.get("title").cloned();
+    let hi = obj.get("x-title-hi").cloned();
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(branches)) = obj.get_mut(key) else {
+            continue;
+        };
+        let is_null = |b: &Value| b.get("type").and_then(Value::as_str) == Some("null");
+        if branches.len() != 2 || !branches.iter().any(is_null) {
+            continue;
+        }
+        for b in branches.iter_mut() {
+            let null = is_null(b);
+            let Some(bo) = b.as_object_mut() else {
+                continue;
+            };
+            if null {
+                bo.insert("title".into(), "Not given".into());
+                bo.insert("x-title-hi".into(), "नहीं दिया गया".into());
+            } else if let (Some(en), Some(hi)) = (&en, &hi) {
+                bo.entry("title").or_insert_with(|| en.clone());
+                bo.entry("x-title-hi").or_insert_with(|| hi.clone());
+            }
+        }
     }
 }
 

@@ -232,3 +232,58 @@ fn a_missing_label_is_caught() {
     );
     assert!(!problems(&d, Locale::Hi).is_empty());
 }
+
+/// Every property of every exported schema has a title in both languages, and
+/// every enum is a `oneOf` of titled constants with its type.
+#[test]
+fn every_schema_field_and_enum_value_has_a_label() {
+    fn walk(node: &Value, at: &str, gaps: &mut Vec<String>) {
+        match node {
+            Value::Object(obj) => {
+                if let Some(Value::Object(props)) = obj.get("properties") {
+                    for (k, v) in props {
+                        let titled = v
+                            .get("title")
+                            .and_then(Value::as_str)
+                            .is_some_and(|t| !t.contains('_'));
+                        if !titled
+                            || v.get("x-title-hi").is_none()
+                            || v.get("description").is_none()
+                        {
+                            gaps.push(format!("{at}: field {k}"));
+                        }
+                    }
+                }
+                if obj.contains_key("enum") {
+                    gaps.push(format!("{at}: bare enum"));
+                }
+                if let Some(Value::String(c)) = obj.get("const") {
+                    if obj.get("title").is_none() || obj.get("type").is_none() {
+                        gaps.push(format!("{at}: value {c}"));
+                    }
+                }
+                for (k, v) in obj {
+                    walk(v, &format!("{at}/{k}"), gaps);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, at, gaps)),
+            _ => {}
+        }
+    }
+    let mut gaps = Vec::new();
+    for kind in suraksha::Kind::ALL {
+        walk(kind.schema(), kind.as_str(), &mut gaps);
+    }
+    let mut profile = schemars::schema_for!(suraksha::RuleProfile).to_value();
+    labels::label_schema(&mut profile);
+    walk(&profile, "profile", &mut gaps);
+    let mut report = schemars::schema_for!(suraksha::Report).to_value();
+    labels::label_schema(&mut report);
+    walk(&report, "report", &mut gaps);
+    assert!(
+        gaps.is_empty(),
+        "{} unlabelled:\n{}",
+        gaps.len(),
+        gaps.join("\n")
+    );
+}
