@@ -198,6 +198,7 @@ impl Options {
 
 fn record_schema<T: JsonSchema>(kind: Kind) -> Value {
     let mut schema = schemars::schema_for!(T).to_value();
+    crate::labels::label_schema(&mut schema);
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),

@@ -30,6 +30,7 @@ pub mod codes;
 pub mod diagnostic;
 pub mod dna;
 pub mod indicators;
+pub mod labels;
 pub mod model;
 pub mod privacy;
 pub mod profile;
