@@ -21,6 +21,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod actions;
 pub mod api;
 pub mod cci;
 pub mod clock;
