@@ -33,6 +33,7 @@ pub mod model;
 pub mod privacy;
 pub mod profile;
 mod profile_default;
+mod profile_law;
 pub mod report;
 pub mod rules;
 pub mod scoring;

@@ -118,6 +118,7 @@ fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
                 Params::new()
                     .with("age", age)
                     .with("exception", concern.exception.map(|e| e.as_str()))
+                    .with("statute", "calpra_1986")
                     .with("law", format!("{calpra} s.3(2)")),
             ),
             (Work::ExceptionHazardous, _) => out.push(
@@ -125,6 +126,7 @@ fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
                 pointer(&concern_path, "exception"),
                 Params::new()
                     .with("exception", concern.exception.map(|e| e.as_str()))
+                    .with("statute", "calpra_1986")
                     .with("law", format!("{calpra} s.3(2), s.3A")),
             ),
             _ => {}
@@ -141,6 +143,7 @@ fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
                     .with("age", age)
                     .with("on", on.to_string())
                     .with("limit", p.ages.doli_incapax_under)
+                    .with("statute", "bns_2023")
                     .with("law", format!("{bns} s.20")),
             );
         }
