@@ -21,6 +21,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod actions;
 pub mod api;
 pub mod boundary;
 pub mod cci;
@@ -35,6 +36,7 @@ pub mod model;
 pub mod privacy;
 pub mod profile;
 mod profile_default;
+mod profile_law;
 pub mod report;
 pub mod rules;
 pub mod scoring;
