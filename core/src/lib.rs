@@ -28,6 +28,7 @@ pub mod checked;
 pub mod codes;
 pub mod diagnostic;
 pub mod dna;
+pub mod export;
 pub mod indicators;
 pub mod model;
 pub mod privacy;
