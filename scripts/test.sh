@@ -20,6 +20,14 @@ cargo test -p suraksha --doc
 step "rust: docs"
 RUSTDOCFLAGS="-D warnings" cargo doc -p suraksha --no-deps
 
+step "supply chain: cargo deny (licenses, bans, sources)"
+# Advisories are left out: the RustSec database cannot be fetched here (README).
+CARGO_DENY_VERSION=0.20.2
+if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
+fi
+cargo deny --log-level error check licenses bans sources
+
 step "schemas up to date"
 cargo run -q -p suraksha -- schemas schemas --check
 

@@ -493,6 +493,18 @@ catalogue! {
     NestingTooDeep = "nesting_too_deep", Error,
         "values nest deeper than {limit} levels or contain themselves",
         "मान {limit} स्तरों से अधिक गहराई तक नेस्ट हैं या स्वयं को समाहित करते हैं";
+    /// An identifying export asked for without a recorded permission (module `export`).
+    ExportPermissionMissing = "export_permission_missing", Error,
+        "an identifying export needs a recorded permission of the CWC, JJB or Special Court",
+        "पहचान वाले निर्यात के लिए बाल कल्याण समिति, किशोर न्याय बोर्ड या विशेष न्यायालय की दर्ज अनुमति आवश्यक है";
+    /// A permission whose scope does not cover the record exported.
+    ExportOutOfScope = "export_out_of_scope", Error,
+        "the permission does not cover this record: {detail}",
+        "अनुमति इस रिकॉर्ड पर लागू नहीं होती: {detail}";
+    /// An export secret too short to key the child id hash.
+    ExportSecretWeak = "export_secret_weak", Error,
+        "the export secret must have at least {minimum} bytes",
+        "निर्यात की गुप्त कुंजी कम से कम {minimum} बाइट की होनी चाहिए";
 }
 
 /// A catalogue entry, as listed to callers at run time.

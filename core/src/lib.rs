@@ -30,6 +30,7 @@ pub mod clock;
 pub mod codes;
 pub mod diagnostic;
 pub mod dna;
+pub mod export;
 pub mod indicators;
 pub mod labels;
 pub mod model;

@@ -76,6 +76,25 @@ enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
     },
+    /// Export a case or referral record to share: de-identified by default (ids as
+    /// keyed hashes, year of birth, no free text or village); identifying only with
+    /// --identifying and a recorded --permission (an order of the CWC, JJB or Special Court).
+    Export {
+        /// `case` or `referral`.
+        kind: String,
+        /// The record (or - for stdin).
+        file: String,
+        /// File holding the secret that keys the hashes (at least 16 bytes);
+        /// default: the SURAKSHA_EXPORT_SECRET environment variable.
+        #[arg(long)]
+        secret_file: Option<PathBuf>,
+        /// Keep identifying fields (needs --permission).
+        #[arg(long)]
+        identifying: bool,
+        /// The permission (JSON: authority, order_reference, date, scope).
+        #[arg(long)]
+        permission: Option<String>,
+    },
     /// The district baseline report from your files: a roster (CSV or NDJSON) and
     /// optional DNA dataset files (JSON: {villages, blocks, secondary_data}).
     Report {
@@ -270,6 +289,37 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
                 .collect();
             district_report(SAMPLE_ROSTER, Some(dna), "Madhubani", names, out, &ctx)?;
             Ok(code)
+        }
+        Command::Export {
+            kind,
+            file,
+            secret_file,
+            identifying,
+            permission,
+        } => {
+            let kind = kind_of(kind, locale)?;
+            let ctx = context(cli, locale)?;
+            let secret = match secret_file {
+                Some(p) => std::fs::read(p)
+                    .map_err(|e| Unusable(format!("cannot read `{}`: {e}", p.display())))?,
+                None => std::env::var("SURAKSHA_EXPORT_SECRET")
+                    .map(String::into_bytes)
+                    .map_err(|_| {
+                        Unusable("give --secret-file or set SURAKSHA_EXPORT_SECRET".into())
+                    })?,
+            };
+            let permission = match permission {
+                Some(p) => Some(json_of(p, locale)?),
+                None => None,
+            };
+            outcome(suraksha::export::export(
+                kind,
+                &json_of(file, locale)?,
+                &secret,
+                *identifying,
+                permission.as_ref(),
+                &ctx,
+            ))
         }
         Command::Report {
             roster,

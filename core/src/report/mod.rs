@@ -103,7 +103,11 @@ pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
         rejected_rows,
         names,
         indicators,
-        baseline: input.baseline,
+        // A published report names places, never records: DNA record ids stay out.
+        baseline: input.baseline.map(|mut b| {
+            b.villages.iter_mut().for_each(|v| v.record_id.clear());
+            b
+        }),
     })
 }
 
