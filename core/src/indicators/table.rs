@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::aggregate::{Count, Partial};
 use super::catalogue::{Catalogue, Dimension, Titles, Unit};
 use super::columns::{Field, MISSING};
-use super::suppress::{suppress, Group, Suppression};
+use super::suppress::{suppress_with, Group, Suppression};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Locale, Params, Report};
 
@@ -116,6 +116,24 @@ pub struct Table {
     pub options: TableOptions,
     /// Rows: geography in LGD code order, each total before its breakdowns.
     pub rows: Vec<TableRow>,
+    /// Breakdown values left out of this table (rows and totals alike)
+    /// because fewer than the threshold had them in the district: published,
+    /// they would disclose the few, and protecting them would hide large figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A small breakdown value left out of a table, with how many people it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LeftOut {
+    /// District LGD code.
+    pub district: u32,
+    /// Breakdown (e.g. `sex`).
+    pub dimension: String,
+    /// Value (e.g. `other`).
+    pub value: String,
+    /// People in the indicator's denominator with that value (a population count).
+    pub denominator: u64,
 }
 
 /// The 95 % Wilson score interval for `x` successes in `n` trials (proportions).
@@ -207,17 +225,12 @@ impl Partial {
             first
         });
         let opts = &opts;
-        let mut cells: Vec<(Key, Count)> = self.lattice(j, opts).into_iter().collect();
-        // Totals before their parts: district, then each block and its villages.
-        cells.sort_by_key(|(k, _)| k.order());
-        let keys: Vec<Key> = cells.iter().map(|(k, _)| *k).collect();
-        let counts: Vec<Count> = cells.iter().map(|(_, c)| *c).collect();
-        let groups = groups(&keys, opts);
-        let hidden = suppress(&counts, &groups, &opts.suppression);
-        let rows = keys
+        let model = self.model(j, opts);
+        let rows = model
+            .keys
             .iter()
-            .zip(&counts)
-            .zip(&hidden)
+            .zip(&model.counts)
+            .zip(&model.hidden)
             .map(|((k, c), h)| self.row(k, *c, *h, opts))
             .collect();
         Ok(Table {
@@ -226,6 +239,7 @@ impl Partial {
             unit: ind.unit,
             options: opts.clone(),
             rows,
+            left_out: model.left_out,
         })
     }
 
@@ -237,8 +251,85 @@ impl Partial {
             .collect()
     }
 
+    /// Every cell of the table, its sibling groups and what suppression hides: what a table is built from, and what an audit
+    /// of its protection needs.
+    pub fn suppression_model(
+        &self,
+        id: &str,
+        opts: &TableOptions,
+    ) -> Option<(Vec<Count>, Vec<Group>, Vec<bool>)> {
+        let j = self.indicators.iter().position(|i| i == id)?;
+        let m = self.model(j, opts);
+        Some((m.counts, m.groups, m.hidden))
+    }
+
+    /// Breakdown values with fewer than the threshold in their district's denominator.
+    fn small_values(&self, j: usize, opts: &TableOptions) -> BTreeMap<(u32, usize, u8), u64> {
+        let mut totals: BTreeMap<(u32, usize, u8), u64> = BTreeMap::new();
+        if !opts.suppression.enabled {
+            return totals;
+        }
+        for cell in &self.cells {
+            let Some(c) = cell.counts.get(j) else {
+                continue;
+            };
+            let k = cell.key;
+            let values = [k.sex, k.age_band, k.social_group, k.disability];
+            for d in &opts.by {
+                let s = slot(*d);
+                if let Some(v) = values.get(s) {
+                    *totals.entry((k.district, s, *v)).or_default() += c.denominator;
+                }
+            }
+        }
+        totals.retain(|_, n| *n > 0 && *n < opts.suppression.threshold);
+        totals
+    }
+
+    fn model(&self, j: usize, opts: &TableOptions) -> Model {
+        let small = self.small_values(j, opts);
+        let mut cells: Vec<(Key, Count)> = self.lattice(j, opts, &small).into_iter().collect();
+        // Totals before their parts: district, then each block and its villages.
+        cells.sort_by_key(|(k, _)| k.order());
+        let keys: Vec<Key> = cells.iter().map(|(k, _)| *k).collect();
+        let counts: Vec<Count> = cells.iter().map(|(_, c)| *c).collect();
+        let groups = groups(&keys, opts);
+        let local = neighbourhoods(&keys);
+        let hidden = suppress_with(
+            &counts,
+            &groups,
+            &opts.suppression,
+            &vec![false; keys.len()],
+            &|i| local.get(i).cloned().flatten(),
+        );
+        let left_out = small
+            .into_iter()
+            .filter_map(|((district, s, v), denominator)| {
+                let d = *opts.by.iter().find(|d| slot(**d) == s)?;
+                Some(LeftOut {
+                    district,
+                    dimension: d.as_str().to_owned(),
+                    value: self.value_name(d, v),
+                    denominator,
+                })
+            })
+            .collect();
+        Model {
+            keys,
+            counts,
+            groups,
+            hidden,
+            left_out,
+        }
+    }
+
     /// Sum the finest cells into every margin of the table (cells with a zero denominator are left out).
-    fn lattice(&self, j: usize, opts: &TableOptions) -> BTreeMap<Key, Count> {
+    fn lattice(
+        &self,
+        j: usize,
+        opts: &TableOptions,
+        left_out: &BTreeMap<(u32, usize, u8), u64>,
+    ) -> BTreeMap<Key, Count> {
         let mut out: BTreeMap<Key, Count> = BTreeMap::new();
         let by: Vec<usize> = opts.by.iter().map(|d| slot(*d)).collect();
         for cell in &self.cells {
@@ -247,6 +338,14 @@ impl Partial {
             };
             let k = cell.key;
             let values = [k.sex, k.age_band, k.social_group, k.disability];
+            let out_of_table = by.iter().any(|&s| {
+                values
+                    .get(s)
+                    .is_some_and(|v| left_out.contains_key(&(k.district, s, *v)))
+            });
+            if out_of_table {
+                continue;
+            }
             let mut geos = vec![(k.district, ALL, ALL)];
             if opts.level >= GeoLevel::Block {
                 geos.push((k.district, k.block, ALL));
@@ -296,8 +395,7 @@ impl Partial {
         let ci = wilson(x / deff, n / deff);
         let value = (n > 0.0).then(|| 100.0 * x / n);
         let display = match (hidden, value, ci) {
-            (true, _, _) if opts.suppression.primary(c) => opts.suppression.display(),
-            (true, _, _) => Suppression::COMPLEMENTARY_DISPLAY.to_owned(),
+            (true, _, _) => opts.suppression.display(),
             (false, Some(v), Some((lo, hi))) => {
                 format!("{v:.1}% ({:.1}-{:.1})", 100.0 * lo, 100.0 * hi)
             }
@@ -311,7 +409,7 @@ impl Partial {
             village: (level == GeoLevel::Village).then_some(k.village),
             breakdown,
             numerator: (!hidden).then_some(c.numerator),
-            denominator: (!hidden).then_some(c.denominator),
+            denominator: Some(c.denominator),
             value: show(value),
             ci_low: show(ci.map(|(lo, _)| 100.0 * lo)),
             ci_high: show(ci.map(|(_, hi)| 100.0 * hi)),
@@ -332,6 +430,38 @@ impl Partial {
                 .map_or_else(|| "unknown".into(), |b| b.label()),
         }
     }
+}
+
+struct Model {
+    keys: Vec<Key>,
+    counts: Vec<Count>,
+    groups: Vec<Group>,
+    hidden: Vec<bool>,
+    left_out: Vec<LeftOut>,
+}
+
+/// Each cell's neighbourhood for suppression: the cells of its geography
+/// siblings (same parent, same level) and everything below them. District
+/// cells get the whole table.
+fn neighbourhoods(keys: &[Key]) -> Vec<Option<Vec<usize>>> {
+    let parent = |k: &Key| match k.level() {
+        GeoLevel::District => None,
+        GeoLevel::Block => Some((k.district, ALL)),
+        GeoLevel::Village => Some((k.district, k.block)),
+    };
+    let mut by_parent: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(p) = parent(k) {
+            by_parent.entry(p).or_default().push(i);
+            // Villages also sit under the district's block level, for block cells.
+            if k.level() == GeoLevel::Village {
+                by_parent.entry((k.district, ALL)).or_default().push(i);
+            }
+        }
+    }
+    keys.iter()
+        .map(|k| parent(k).and_then(|p| by_parent.get(&p).cloned()))
+        .collect()
 }
 
 /// Sibling groups: the children of each cell along geography and along each breakdown.
@@ -364,31 +494,4 @@ fn groups(keys: &[Key], opts: &TableOptions) -> Vec<Group> {
     map.into_iter()
         .map(|((total, _), children)| Group { total, children })
         .collect()
-}
-
-/// The sibling groups of a table's rows (by row index), for auditing suppression.
-pub fn table_groups(table: &Table) -> Vec<Group> {
-    // Number each dimension's distinct value names; any one-to-one coding groups alike.
-    let mut names: BTreeMap<(usize, &str), u8> = BTreeMap::new();
-    let keys: Vec<Key> = table
-        .rows
-        .iter()
-        .map(|r| {
-            let mut dims = [TOTAL; 4];
-            for d in &table.options.by {
-                let s = slot(*d);
-                if let (Some(v), Some(slot_v)) = (r.breakdown.get(d.as_str()), dims.get_mut(s)) {
-                    let next = u8::try_from(names.len()).unwrap_or(0);
-                    *slot_v = *names.entry((s, v.as_str())).or_insert(next);
-                }
-            }
-            Key {
-                district: r.district,
-                block: r.block.unwrap_or(ALL),
-                village: r.village.unwrap_or(ALL),
-                dims,
-            }
-        })
-        .collect();
-    groups(&keys, &table.options)
 }

@@ -36,21 +36,14 @@ pub fn html(report: &DistrictReport) -> String {
         h,
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
          <title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1>\
-         <p class=\"lede\">{} ({} {}). {} {} {} <span class=\"sup\">{}</span>; {} <span class=\"sup\">*</span>.</p>",
+         <p class=\"lede\">{} ({} {}). {} <span class=\"sup\">*</span>.</p>",
         report.tr(
             "Quantitative indicators from the child roster and the District Need Assessment",
             "बाल रोस्टर और ज़िला आवश्यकता आकलन से मात्रात्मक संकेतक"
         ),
         report.roster_rows,
         report.tr("rows", "पंक्तियाँ"),
-        report.tr("Cells built on fewer than", "जिन कोष्ठकों में"),
-        threshold(report),
-        report.tr("people are shown as", "से कम लोग हैं, वे ऐसे दिखाए गए हैं:"),
-        esc(&shown(report)),
-        report.tr(
-            "cells hidden so that such a cell cannot be recomputed from a total are shown as",
-            "जिन कोष्ठकों से ऐसे कोष्ठक को योग से फिर निकाला जा सकता है, वे ऐसे दिखाए गए हैं:"
-        ),
+        esc(&protection_note(report)),
     );
     indicators(&mut h, report);
     villages(&mut h, report);
@@ -104,14 +97,23 @@ const PHRASES_HI: [(&str, &str); 8] = [
     ("no official data", "आधिकारिक आँकड़े नहीं"),
 ];
 
+/// What suppression does, in the report's language.
+fn protection_note(r: &DistrictReport) -> String {
+    let k = threshold(r);
+    match r.locale {
+        crate::Locale::Hi => format!(
+            "{k} से कम बच्चों वाली संख्या, और जिन संख्याओं से उसे किसी भी प्रकाशित योग से निकाला जा सकता है, छिपाई गई हैं; छिपी संख्या का चिह्न"
+        ),
+        crate::Locale::En => format!(
+            "Counts of fewer than {k} children are hidden, with whatever other cells would let a reader of all these tables work them out to within {k}; every hidden cell is shown as"
+        ),
+    }
+}
+
 fn threshold(r: &DistrictReport) -> u64 {
     r.indicators
         .first()
         .map_or(10, |t| t.options.suppression.threshold)
-}
-
-fn shown(r: &DistrictReport) -> String {
-    format!("<{}", threshold(r))
 }
 
 /// The rows a block chart shows: district, blocks, then the district by sex.
