@@ -16,14 +16,14 @@ h1{font-size:28px;margin:8px 0 4px}h2{font-size:21px;margin:36px 0 8px;border-bo
 h3{font-size:15px;margin:18px 0 4px}.lede{color:#4a5665;margin:0 0 12px}
 .card{background:#fff;border:1px solid #dde2e8;border-radius:8px;padding:12px 16px;margin:10px 0}
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;max-width:100%}.grid>*{min-width:0}table.wide{min-width:600px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e6e9ee;vertical-align:top}
 th{background:#f0f2f5}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .sup{color:#8a6d00;font-weight:600}.note{font-size:12px;color:#5b6675}
 svg{display:block}svg text{font-family:inherit}
 @media(max-width:700px){main{padding:12px 10px 32px}h1{font-size:22px}h2{font-size:18px}.grid{grid-template-columns:1fr}.card{padding:10px}}
 @media print{body{background:#fff}main{max-width:none;padding:0}.grid{display:block}.scroll{overflow:visible}
-svg{min-width:0!important}.card,tr,svg,.keep{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid;page-break-after:avoid}
+svg,table.wide{min-width:0!important}.card,tr,svg,.keep{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid;page-break-after:avoid}
 table{font-size:10px}th,td{padding:2px 4px}thead{display:table-header-group}}
 @page{margin:12mm}";
 
@@ -189,7 +189,7 @@ fn indicators(h: &mut String, report: &DistrictReport) {
             .fold(10.0_f64, f64::max);
         let max = nice_max(top);
         // Narrow enough for a phone at 12-13 px text; wider screens scale it up.
-        let (w, label_w, right_w, row_h) = (380.0, 118.0, 84.0, 26.0);
+        let (w, label_w, right_w, row_h) = (320.0, 108.0, 54.0, 26.0);
         let plot_w = w - label_w - right_w;
         let height = row_h * rows.len() as f64 + 46.0;
         let x = |v: f64| label_w + plot_w * (v / max).clamp(0.0, 1.0);
@@ -198,8 +198,8 @@ fn indicators(h: &mut String, report: &DistrictReport) {
             "<div class=\"card keep\"><h3>{}</h3><div class=\"note\">{}</div>",
             esc(report.title_of(t)),
             report.tr(
-                "Dot: the estimate; line: its 95 % interval; right: the figure as published.",
-                "बिंदु: अनुमान; रेखा: उसका 95 % अंतराल; दाएँ: प्रकाशित आँकड़ा।"
+                "Dot and number: the estimate; line: its 95 % interval.",
+                "बिंदु और संख्या: अनुमान; रेखा: उसका 95 % अंतराल।"
             ),
         );
         svg_open(h, w, height, 12.0, report.title_of(t));
@@ -258,7 +258,11 @@ fn indicators(h: &mut String, report: &DistrictReport) {
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\"{class}>{}</text>",
                 w - right_w + 6.0,
                 y + 4.0,
-                esc(&r.display)
+                // The interval is drawn; the number is the estimate (or the suppression mark).
+                esc(&match r.value {
+                    Some(v) if !r.suppressed => format!("{v:.1}%"),
+                    _ => r.display.clone(),
+                })
             );
         }
         svg_close(h);

@@ -10,7 +10,7 @@ use crate::report::DistrictReport;
 
 pub(super) fn ranking(h: &mut String, report: &DistrictReport, b: &crate::dna::Baseline) {
     let shown: Vec<_> = b.villages.iter().take(20).collect();
-    let (w, label_w, row_h) = (560.0, 200.0, 22.0);
+    let (w, label_w, row_h) = (430.0, 190.0, 22.0);
     let plot_w = w - label_w - 50.0;
     let height = row_h * shown.len() as f64 + 44.0;
     let _ = write!(
@@ -95,7 +95,7 @@ pub(super) fn gaps(h: &mut String, report: &DistrictReport, b: &crate::dna::Base
     let palette = [
         "#2f6690", "#3a7d44", "#c8553d", "#8a6d00", "#6d597a", "#1b998b", "#555",
     ];
-    let (w, label_w, right_w, row_h) = (600.0, 190.0, 120.0, 26.0);
+    let (w, label_w, right_w, row_h) = (620.0, 215.0, 115.0, 26.0);
     let height = row_h * themes.len() as f64 + 48.0;
     let x = |v: f64| label_w + (w - label_w - right_w) * (v / max).clamp(0.0, 1.0);
     let _ = write!(
@@ -189,7 +189,7 @@ pub(super) fn three_sources(h: &mut String, report: &DistrictReport, b: &crate::
     let rules = DnaRules::default();
     let _ = write!(
         h,
-        "<h3>{}</h3><div class=\"card scroll\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<h3>{}</h3><div class=\"card scroll\"><table class=\"wide\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         report.tr("Survey, community and official figures (district, %)", "सर्वेक्षण, समुदाय और आधिकारिक आँकड़े (ज़िला, %)"),
         report.tr("Theme", "विषय"),
         report.tr("What the figures count (higher is worse)", "आँकड़े क्या गिनते हैं (अधिक यानी बदतर)"),
@@ -268,7 +268,7 @@ fn source_name<S: serde::Serialize>(report: &DistrictReport, s: &S) -> String {
 pub(super) fn priorities(h: &mut String, report: &DistrictReport, b: &crate::dna::Baseline) {
     let _ = write!(
         h,
-        "<h2>{}</h2><p class=\"lede\">{}</p><div class=\"card scroll\"><table><thead>\
+        "<h2>{}</h2><p class=\"lede\">{}</p><div class=\"card scroll\"><table class=\"wide\"><thead>\
          <tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         report.tr("DCPP priorities", "ज़िला बाल संरक्षण योजना की प्राथमिकताएँ"),
         report.tr(
