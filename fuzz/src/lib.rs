@@ -791,6 +791,11 @@ pub fn suppress(data: &[u8]) {
             _ => u64::from(g.byte()),
         },
         complement: g.chance(50),
+        protection: if g.chance(50) {
+            None
+        } else {
+            Some(u64::from(g.byte()))
+        },
     };
     let hidden = indicators::suppress(&cells, &groups, &rule);
     assert_eq!(hidden.len(), cells.len());
@@ -814,7 +819,7 @@ pub fn suppress(data: &[u8]) {
     });
     if rule.enabled && well_formed {
         assert!(
-            indicators::is_safe(&groups, &hidden),
+            indicators::is_safe(&cells, &groups, &hidden, &rule),
             "unsafe: {cells:?} {groups:?} {hidden:?}"
         );
     }
