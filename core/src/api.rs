@@ -178,6 +178,16 @@ impl Options {
             Some(patch) => RuleProfile::from_json_patch(patch)?,
             None => RuleProfile::default(),
         };
+        if let Some(today) = self.today.filter(|d| !crate::checked::in_range(*d)) {
+            return Err(Report::single(Diagnostic::new(
+                Code::DateOutOfRange,
+                "/today",
+                Params::new()
+                    .with("value", today.to_string())
+                    .with("range", crate::checked::range_text()),
+                self.locale,
+            )));
+        }
         Ok(Context {
             profile: Cow::Owned(profile),
             today: crate::clock::today_or_india(self.today),
@@ -188,6 +198,7 @@ impl Options {
 
 fn record_schema<T: JsonSchema>(kind: Kind) -> Value {
     let mut schema = schemars::schema_for!(T).to_value();
+    crate::labels::label_schema(&mut schema);
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),
@@ -205,7 +216,7 @@ fn check_record<R: Record>(
     out: &mut Collector,
 ) -> Option<R> {
     structural::check(kind.schema(), value, out);
-    if out.has_errors() {
+    if out.has_errors() || crate::checked::check_dates(kind.schema(), value, out) {
         return None;
     }
     match serde_path_to_error::deserialize::<_, R>(value) {
@@ -293,15 +304,19 @@ pub fn parse_json(text: &str, locale: Locale) -> Result<Value, Report> {
             .next()
             .unwrap_or(&detail)
             .to_owned();
-        Report::single(Diagnostic::new(
-            Code::MalformedJson,
-            "",
-            Params::new()
-                .with("detail", reason)
-                .with("line", e.line())
-                .with("column", e.column()),
-            locale,
-        ))
+        let code = crate::boundary::json_error_code(&e);
+        let reason = match code {
+            Code::MalformedJson => reason,
+            _ => format!("{reason} (line {}, column {})", e.line(), e.column()),
+        };
+        let mut params = Params::new()
+            .with("detail", reason)
+            .with("line", e.line())
+            .with("column", e.column());
+        if code == Code::NestingTooDeep {
+            params = params.with("limit", crate::boundary::MAX_DEPTH);
+        }
+        Report::single(Diagnostic::new(code, "", params, locale))
     })
 }
 

@@ -23,12 +23,15 @@
 
 pub mod actions;
 pub mod api;
+pub mod boundary;
 pub mod cci;
+pub mod checked;
 pub mod clock;
 pub mod codes;
 pub mod diagnostic;
 pub mod dna;
 pub mod indicators;
+pub mod labels;
 pub mod model;
 pub mod privacy;
 pub mod profile;

@@ -92,7 +92,7 @@ impl ServiceLine {
     pub fn due(&self) -> Option<DateTime<FixedOffset>> {
         self.due_at.or_else(|| {
             self.timeframe
-                .map(|t| self.planned_at + chrono::Duration::hours(t.hours()))
+                .and_then(|t| crate::checked::add_hours(self.planned_at, t.hours()))
         })
     }
 }
@@ -161,6 +161,7 @@ pub struct Case {
     pub identified_at: DateTime<FixedOffset>,
     /// Hours of journey to the CWC or JJB, excluded from the 24-hour limits (JJ s.31, s.10).
     #[serde(default)]
+    #[schemars(range(max = 720))]
     pub journey_hours: u32,
     /// For a child in conflict with law: when the police apprehended the
     /// child; production before the JJB is due within 24 hours of it (JJ s.10).

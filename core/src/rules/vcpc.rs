@@ -412,7 +412,8 @@ fn check_meetings(
         .filter(|(_, d)| *d <= today)
         .collect();
     dates.sort_by_key(|(_, d)| *d);
-    let max = Duration::days(i64::from(profile.max_days_between_meetings));
+    let max =
+        Duration::try_days(i64::from(profile.max_days_between_meetings)).unwrap_or(Duration::MAX);
     let mut previous = v.formation.date;
     for (i, d) in &dates {
         if *d - previous > max {
