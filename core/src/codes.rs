@@ -206,8 +206,8 @@ catalogue! {
         "{on} को आयु {age}, {limit} वर्ष से कम: {limit} वर्ष से कम आयु के बच्चे का कोई कार्य अपराध नहीं है ({law}); बच्चे को देखभाल और संरक्षण की आवश्यकता वाला बच्चा मानें";
     /// The recorded risk level is lower than the level triage gives.
     RiskBelowTriage = "risk_below_triage", Warning,
-        "recorded risk level {recorded} is lower than {level}, the level triage gives ({rules})",
-        "दर्ज जोखिम स्तर {recorded}, ट्राइएज द्वारा दिए स्तर {level} से कम है ({rules})";
+        "recorded risk level {recorded} is lower than {level}, the level triage gives",
+        "दर्ज जोखिम स्तर {recorded}, ट्राइएज द्वारा दिए स्तर {level} से कम है";
     /// A case closed formally while a planned service is still pending.
     ClosedWithPendingService = "closed_with_pending_service", Warning,
         "the case was formally closed on {date} while the service {service} planned on {planned} is still pending",

@@ -100,7 +100,7 @@ pub(crate) fn statutes() -> BTreeMap<String, Statute> {
             s("calpra_1986"),
             statute(
                 "CALPRA 1986",
-                "s.2(i), s.2(ii)",
+                "s.2",
                 18,
                 &[C::ChildLabour],
                 &[C::ChildLabour],
@@ -205,10 +205,10 @@ pub(crate) fn pathways() -> BTreeMap<String, Pathway> {
         (
             s("missing_child_fir"),
             Pathway {
-                note: Some(s("the police register an FIR at once for a missing child, presumed trafficked or abducted until found (Supreme Court, Bachpan Bachao Andolan v. Union of India, 2013); the 24 h is the profile's reading of 'at once'")),
+                note: Some(s("a missing child is in need of care (s.2(14)(vii)); the police register an FIR at once, presumed trafficked or abducted until found (Supreme Court, Bachpan Bachao Andolan v. Union of India, 2013); the 24 h is the profile's reading of 'at once'")),
                 ..pathway(
                     "jj_2015",
-                    "s.2(14)(vii)",
+                    "s.2(14)",
                     &[C::MissingOrRunaway],
                     &[D::Police, D::Sjpu],
                     Some(24),

@@ -340,12 +340,6 @@ fn check_closure_and_risk(c: &Case, ctx: &Context<'_>, out: &mut Collector) {
     if let Some(recorded) = c.risk_level.filter(|_| c.status != CaseStatus::Closed) {
         let t = crate::scoring::triage::triage(c, ctx);
         if recorded < t.level {
-            let rules: Vec<serde_json::Value> = t
-                .reasons
-                .iter()
-                .filter(|r| r.level == t.level)
-                .map(|r| r.rule.clone().into())
-                .collect();
             out.push(
                 Code::RiskBelowTriage,
                 "/risk_level",
@@ -354,8 +348,7 @@ fn check_closure_and_risk(c: &Case, ctx: &Context<'_>, out: &mut Collector) {
                         "recorded",
                         serde_json::to_value(recorded).unwrap_or_default(),
                     )
-                    .with("level", serde_json::to_value(t.level).unwrap_or_default())
-                    .with("rules", rules),
+                    .with("level", serde_json::to_value(t.level).unwrap_or_default()),
             );
         }
     }

@@ -3,7 +3,7 @@
 //! concern and whether the child is a child under it on the date it judges,
 //! whether recorded work is lawful, and which statutory pathways apply.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{Case, Concern, ConcernKind};
 use crate::profile::{Pathway, PathwayClock, RuleProfile, Statute};
@@ -270,9 +270,10 @@ pub fn applicable<'p>(c: &Case, p: &'p RuleProfile) -> Vec<Applies<'p>> {
             0
         };
         let hours = i64::from(pw.within_hours.unwrap_or(0)) + i64::from(journey);
-        let due = start
-            .checked_add_signed(TimeDelta::hours(hours))
-            .unwrap_or(start);
+        // A due time past the end of the calendar is no due time (checked arithmetic).
+        let Some(due) = crate::checked::add_hours(start, hours) else {
+            continue;
+        };
         let done = c
             .referrals
             .iter()

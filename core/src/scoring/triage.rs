@@ -4,7 +4,7 @@
 //! that match wins, and every matching rule is returned as a reason. No rule
 //! matching means `low`.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -71,9 +71,7 @@ fn matches(rule: &TriageRule, c: &Case, counting: &[Concern], ctx: &Context<'_>)
         })
     });
     let marriage = rule.marriage_within_days.is_none_or(|days| {
-        let until = today
-            .checked_add_signed(Duration::days(i64::from(days)))
-            .unwrap_or(today);
+        let until = crate::checked::add_days_saturating(today, i64::from(days));
         counting.iter().any(|k| {
             matches!(
                 k.kind,
@@ -117,7 +115,7 @@ pub fn triage(c: &Case, ctx: &Context<'_>) -> Triage {
         .profile
         .follow_up_days
         .get(&level)
-        .and_then(|d| ctx.today.checked_add_signed(Duration::days(i64::from(*d))));
+        .and_then(|d| crate::checked::add_days(ctx.today, i64::from(*d)));
     Triage {
         level,
         reasons,
