@@ -141,7 +141,7 @@ impl Default for Context<'_> {
     fn default() -> Self {
         Context {
             profile: Cow::Owned(RuleProfile::default()),
-            today: chrono::Utc::now().date_naive(),
+            today: crate::clock::today_in_india(),
             locale: Locale::En,
         }
     }
@@ -155,7 +155,7 @@ pub struct Options {
     /// Message language (`en` or `hi`).
     #[serde(default)]
     pub locale: Locale,
-    /// The date deadlines are judged on; the system date when absent.
+    /// The date deadlines are judged on; India's date (Asia/Kolkata) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub today: Option<NaiveDate>,
     /// A JSON merge patch (RFC 7396) applied to the default rule profile.
@@ -190,9 +190,7 @@ impl Options {
         }
         Ok(Context {
             profile: Cow::Owned(profile),
-            today: self
-                .today
-                .unwrap_or_else(|| chrono::Utc::now().date_naive()),
+            today: crate::clock::today_or_india(self.today),
             locale: self.locale,
         })
     }
@@ -200,6 +198,7 @@ impl Options {
 
 fn record_schema<T: JsonSchema>(kind: Kind) -> Value {
     let mut schema = schemars::schema_for!(T).to_value();
+    crate::labels::label_schema(&mut schema);
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),
@@ -222,6 +221,7 @@ fn check_record<R: Record>(
     }
     match serde_path_to_error::deserialize::<_, R>(value) {
         Ok(record) => {
+            crate::privacy::check_strings(value, out);
             record.check(ctx, out);
             Some(record)
         }

@@ -371,7 +371,8 @@ fn schemas(dir: &Path, check: bool) -> Result<ExitCode, Unusable> {
         "report.json".into(),
         schemars::schema_for!(Report).to_value(),
     ));
-    for (name, schema) in files {
+    for (name, mut schema) in files {
+        suraksha::labels::label_schema(&mut schema);
         let text =
             serde_json::to_string_pretty(&schema).map_err(|e| Unusable(e.to_string()))? + "\n";
         let path = dir.join(&name);
