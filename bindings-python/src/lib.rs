@@ -9,6 +9,7 @@ mod arrow;
 mod columnar;
 mod convert;
 mod district;
+mod export;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
@@ -263,6 +264,7 @@ fn _suraksha(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(district::sample_roster, m)?)?;
     m.add_function(wrap_pyfunction!(district::sample_dna, m)?)?;
     m.add_function(wrap_pyfunction!(district::district_report, m)?)?;
+    m.add_function(wrap_pyfunction!(export::export, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_guard_selftest, m)?)?;
     Ok(())
 }

@@ -15,6 +15,7 @@ use js_sys::JSON;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use suraksha::api::{self, Kind, Options};
+use suraksha::boundary;
 use suraksha::diagnostic::{Code, Diagnostic, Params};
 use suraksha::{Context, Locale, Report};
 use wasm_bindgen::prelude::*;
@@ -28,15 +29,55 @@ fn to_json(value: &JsValue, text_ok: bool, locale: Locale) -> Result<Value, Repo
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
+    // A lone surrogate would silently become U+FFFD in `as_string`: refuse it
+    // with the code every other entry point gives.
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        if !s.is_valid_utf16() {
+            return Err(boundary::invalid_text(
+                "",
+                "a string holds a lone surrogate",
+                locale,
+            ));
+        }
+    }
     if let (true, Some(text)) = (text_ok, value.as_string()) {
         return api::parse_json(&text, locale);
     }
-    // JSON.stringify refuses cycles and BigInt and yields undefined for
-    // functions: report those as an unusable value rather than throwing.
-    let text = JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| unusable("not representable as JSON", locale))?;
+    // JSON.stringify turns NaN and infinities into null (a field would vanish):
+    // a replacer notes them instead. Lone surrogates it escapes as \udXXX,
+    // which the parser reports as invalid_text.
+    let non_finite = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = non_finite.clone();
+    let replacer =
+        Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(move |_key: JsValue, v: JsValue| {
+            if v.as_f64().is_some_and(|x| !x.is_finite()) {
+                seen.set(true);
+            }
+            v
+        });
+    let text = JSON::stringify_with_replacer(value, replacer.as_ref());
+    if non_finite.get() {
+        return Err(boundary::non_finite(
+            "",
+            "NaN or Infinity in a JavaScript value",
+            locale,
+        ));
+    }
+    // JSON.stringify refuses cycles (TypeError) and too deep values (RangeError),
+    // and BigInt; it yields undefined for functions.
+    let text = match text {
+        Ok(s) => s.as_string(),
+        Err(e)
+            if e.is_instance_of::<js_sys::TypeError>() && format!("{e:?}").contains("ircular") =>
+        {
+            return Err(boundary::too_deep("", true, locale))
+        }
+        Err(e) if e.is_instance_of::<js_sys::RangeError>() => {
+            return Err(boundary::too_deep("", false, locale))
+        }
+        Err(_) => None,
+    }
+    .ok_or_else(|| unusable("not representable as JSON", locale))?;
     api::parse_json(&text, locale)
 }
 

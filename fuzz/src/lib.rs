@@ -21,9 +21,12 @@ use serde_json::{json, Map, Value};
 use suraksha::indicators::{self, AgeBands, Catalogue, Engine, Group, RosterColumns};
 use suraksha::{api, tasks, workflow, Context, Kind, Locale, Options, Report, RuleProfile};
 
+/// A fuzz target: bytes in, a panic on a finding.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by name (the names of `fuzz/fuzz_targets/*.rs` and of
 /// the folders in `fuzz/regressions/`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("validate_str", validate_str),
     ("validate_value", validate_value),
     ("transition", transition),
@@ -276,7 +279,7 @@ impl<'a> Gen<'a> {
     }
 
     /// A value shaped by `schema` (a part of `root`), mostly valid, sometimes not.
-    pub fn from_schema(&mut self, root: &Value, schema: &Value, depth: usize) -> Value {
+    pub fn shaped(&mut self, root: &Value, schema: &Value, depth: usize) -> Value {
         self.budget = self.budget.saturating_sub(1);
         if self.budget == 0 || depth > 24 {
             return Value::Null;
@@ -294,12 +297,12 @@ impl<'a> Gen<'a> {
         for key in ["oneOf", "anyOf"] {
             if let Some(branches) = s.get(key).and_then(Value::as_array) {
                 let b = self.pick(branches).unwrap_or_default();
-                return self.from_schema(root, &b, depth + 1);
+                return self.shaped(root, &b, depth + 1);
             }
         }
         if let Some(all) = s.get("allOf").and_then(Value::as_array) {
             let b = self.pick(all).unwrap_or_default();
-            return self.from_schema(root, &b, depth + 1);
+            return self.shaped(root, &b, depth + 1);
         }
         let ty = match s.get("type") {
             Some(Value::String(t)) => t.clone(),
@@ -316,7 +319,7 @@ impl<'a> Gen<'a> {
                 let items = s.get("items").cloned().unwrap_or(Value::Bool(true));
                 Value::Array(
                     (0..n)
-                        .map(|_| self.from_schema(root, &items, depth + 1))
+                        .map(|_| self.shaped(root, &items, depth + 1))
                         .collect(),
                 )
             }
@@ -348,7 +351,7 @@ impl<'a> Gen<'a> {
                     self.chance(50)
                 };
                 if keep {
-                    let v = self.from_schema(root, sub, depth + 1);
+                    let v = self.shaped(root, sub, depth + 1);
                     map.insert(k.clone(), v);
                 }
             }
@@ -356,7 +359,7 @@ impl<'a> Gen<'a> {
         if let Some(extra) = s.get("additionalProperties").filter(|a| a.is_object()) {
             for _ in 0..self.below(4) {
                 let key = self.string();
-                let v = self.from_schema(root, extra, depth + 1);
+                let v = self.shaped(root, extra, depth + 1);
                 map.insert(key, v);
             }
         }
@@ -450,7 +453,7 @@ impl<'a> Gen<'a> {
             v
         } else {
             let schema = kind.schema();
-            self.from_schema(schema, schema, 0)
+            self.shaped(schema, schema, 0)
         }
     }
 
@@ -481,7 +484,7 @@ impl<'a> Gen<'a> {
         let mut p = default_profile_value().clone();
         if self.chance(30) {
             let schema = profile_schema();
-            let sub = self.from_schema(schema, schema, 0);
+            let sub = self.shaped(schema, schema, 0);
             return Some(sub);
         }
         self.mutate(&mut p, 0);
@@ -603,10 +606,10 @@ pub fn transition(data: &[u8]) {
     let record = g.record(kind);
     let transition = if kind == Kind::Case {
         let s = schemars::schema_for!(workflow::CaseTransition).to_value();
-        g.from_schema(&s, &s, 0)
+        g.shaped(&s, &s, 0)
     } else {
         let s = schemars::schema_for!(workflow::ReferralTransition).to_value();
-        g.from_schema(&s, &s, 0)
+        g.shaped(&s, &s, 0)
     };
     let Some(ctx) = g.context() else {
         return;
@@ -715,7 +718,7 @@ fn run_engine(g: &mut Gen<'_>, catalogue: &Option<Catalogue>, cols: &RosterColum
         return;
     };
     let schema = schemars::schema_for!(indicators::TableOptions).to_value();
-    let opts_value = g.from_schema(&schema, &schema, 0);
+    let opts_value = g.shaped(&schema, &schema, 0);
     let opts =
         api::parse_typed::<indicators::TableOptions>(&opts_value, Locale::En).unwrap_or_default();
     if let Ok(tables) = partial.tables(catalogue, &opts) {

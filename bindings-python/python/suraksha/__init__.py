@@ -57,6 +57,7 @@ __all__ = [
     "ValidationError",
     "apply_transition",
     "codes",
+    "export",
     "functionality",
     "kinds",
     "profile",
@@ -255,6 +256,29 @@ def apply_transition(
     record. Raises :class:`ValidationError` when the record is invalid or the
     transition is refused (e.g. ``illegal_transition``)."""
     return _suraksha.apply_transition(kind, record, transition, _options(locale, today, profile))
+
+
+def export(
+    kind: str,
+    record: Record,
+    secret: Union[str, bytes],
+    *,
+    identifying: bool = False,
+    permission: Optional[dict[str, Any]] = None,
+    locale: str = "en",
+    today: Optional[DateLike] = None,
+) -> dict[str, Any]:
+    """Export a ``case`` or ``referral`` record to share outside the committee.
+
+    De-identified by default: ids become HMAC-SHA256 keyed hashes under
+    ``secret`` (at least 16 bytes, kept by the caller), the date of birth its
+    year, and free text, worker ids, village and gram panchayat are left out
+    (``redacted`` lists every path). With ``identifying=True`` the record is kept
+    as it is, and ``permission`` (``authority``: ``cwc``, ``jjb`` or
+    ``special_court``; ``order_reference``; ``date``; ``scope``: ``case_ids`` and
+    ``purpose``) is required and written into the export. Raises
+    :class:`ValidationError` when the export is refused."""
+    return _suraksha.export(kind, record, secret, identifying, permission, _options(locale, today, None))
 
 
 # Last: these modules use the helpers above.

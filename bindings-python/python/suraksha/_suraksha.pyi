@@ -55,6 +55,14 @@ def apply_transition(
     transition: _Record,
     options: Optional[dict[str, Any]] = None,
 ) -> dict[str, Any]: ...
+def export(
+    kind_name: str,
+    record: _Record,
+    secret: Union[str, bytes],
+    identifying: bool = False,
+    permission: Optional[dict[str, Any]] = None,
+    options: Optional[dict[str, Any]] = None,
+) -> dict[str, Any]: ...
 def indicator_catalogue() -> Any: ...
 def indicator_partial(
     table: _ArrowStream,
