@@ -187,6 +187,68 @@ catalogue! {
     ReferralOverdue = "referral_overdue", Warning,
         "the referral was due on {due} and is still {status}",
         "रेफ़रल {due} तक होना था और अब भी {status} है";
+    // --- the law: statutes, ages, pathways, privacy (issue 9; owner: law) ---
+    /// An estimated age at or just over a statute's limit: within the profile's margin the child keeps the benefit of the doubt (JJ Act s.94).
+    AgeEstimatedAtLimit = "age_estimated_at_limit", Warning,
+        "the estimated age {age} on {on} is at or above {limit}, the limit for {concern} ({law}); within {margin} year(s) the child keeps the benefit of the doubt (JJ Act s.94): confirm the age from documents",
+        "{on} को अनुमानित आयु {age}, {concern} की सीमा {limit} ({law}) के बराबर या उससे अधिक है; {margin} वर्ष के भीतर संदेह का लाभ बच्चे को मिलता है (किशोर न्याय अधिनियम धारा 94): दस्तावेज़ों से आयु की पुष्टि करें";
+    /// Work recorded under a CALPRA s.3(2) exception (family enterprise outside school hours, child artist) is lawful.
+    LabourExceptionLawful = "labour_exception_lawful", Warning,
+        "work under the exception {exception} at age {age} is not prohibited ({law}): it is not counted as child labour",
+        "अपवाद {exception} के अंतर्गत आयु {age} पर काम प्रतिबंधित नहीं है ({law}): इसे बाल श्रम नहीं गिना जाता";
+    /// A CALPRA s.3(2) exception claimed for hazardous work, which it does not cover.
+    LabourExceptionNotApplicable = "labour_exception_not_applicable", Warning,
+        "the exception {exception} does not cover hazardous work ({law}): the work is still prohibited",
+        "अपवाद {exception} खतरनाक काम पर लागू नहीं होता ({law}): काम अब भी प्रतिबंधित है";
+    /// A child under the age of criminal responsibility recorded as in conflict with law (doli incapax).
+    DoliIncapax = "doli_incapax", Warning,
+        "aged {age} on {on}, the child is under {limit}: nothing done by a child under {limit} is an offence ({law}); treat the child as one in need of care and protection",
+        "{on} को आयु {age}, {limit} वर्ष से कम: {limit} वर्ष से कम आयु के बच्चे का कोई कार्य अपराध नहीं है ({law}); बच्चे को देखभाल और संरक्षण की आवश्यकता वाला बच्चा मानें";
+    /// The recorded risk level is lower than the level triage gives.
+    RiskBelowTriage = "risk_below_triage", Warning,
+        "recorded risk level {recorded} is lower than {level}, the level triage gives ({rules})",
+        "दर्ज जोखिम स्तर {recorded}, ट्राइएज द्वारा दिए स्तर {level} से कम है ({rules})";
+    /// A case closed formally while a planned service is still pending.
+    ClosedWithPendingService = "closed_with_pending_service", Warning,
+        "the case was formally closed on {date} while the service {service} planned on {planned} is still pending",
+        "मामला {date} को औपचारिक रूप से बंद किया गया जबकि {planned} को नियोजित सेवा {service} अभी लंबित है";
+    /// A case closed formally before the date a child marriage is planned for.
+    ClosedBeforeMarriageDate = "closed_before_marriage_date", Warning,
+        "the case was formally closed on {date}, before the planned marriage date {planned}: keep it open until the date has passed safely",
+        "मामला {date} को औपचारिक रूप से बंद किया गया, विवाह की नियोजित तिथि {planned} से पहले: तिथि सुरक्षित बीत जाने तक मामला खुला रखें";
+    /// A referral names a statutory pathway the rule profile does not have.
+    UnknownPathway = "unknown_pathway", Error,
+        "pathway {pathway} is not in the rule profile; known: {allowed}",
+        "मार्ग {pathway} नियम प्रोफ़ाइल में नहीं है; ज्ञात: {allowed}";
+    /// A referral made under a pathway to a destination the pathway does not name.
+    PathwayDestinationMismatch = "pathway_destination_mismatch", Error,
+        "pathway {pathway} reports to one of {destinations}, not to {to} ({law})",
+        "मार्ग {pathway} के अंतर्गत इनमें से किसी एक को सूचना दी जाती है: {destinations}; {to} को नहीं ({law})";
+    /// A member younger than the age the role requires (an adult, or 21 for an elected office).
+    MemberTooYoung = "member_too_young", Error,
+        "a member with role {role} is aged {age}, below {minimum}",
+        "भूमिका {role} वाले सदस्य की आयु {age} है, जो {minimum} से कम है";
+    /// Free text holding a phone number (JJ Act s.74, POCSO s.23).
+    TextHasPhone = "text_has_phone", Error,
+        "{field} contains a phone number, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में फ़ोन नंबर है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding an Aadhaar number (12 digits passing the Verhoeff check).
+    TextHasAadhaar = "text_has_aadhaar", Error,
+        "{field} contains an Aadhaar number, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में आधार संख्या है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding an e-mail address.
+    TextHasEmail = "text_has_email", Error,
+        "{field} contains an e-mail address, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में ई-मेल पता है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding a PIN code with an address.
+    TextHasAddress = "text_has_address", Error,
+        "{field} contains an address with a PIN code, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में पिन कोड सहित पता है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// A child id that reads like a personal name.
+    ChildIdLooksLikeName = "child_id_looks_like_name", Warning,
+        "the child id reads like a personal name: use the programme's pseudonymous id (JJ Act s.74, POCSO s.23)",
+        "बच्चे की पहचान संख्या किसी व्यक्ति के नाम जैसी लगती है: कार्यक्रम की छद्म पहचान संख्या लिखें (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+
     // --- VCPC ---
     /// The composition profile named by the record is not known.
     UnknownProfile = "unknown_profile", Error,
@@ -414,6 +476,23 @@ catalogue! {
         "the column {column} has {found} rows, {expected} expected",
         "स्तंभ {column} में {found} पंक्तियाँ हैं, {expected} अपेक्षित थीं";
 
+    // --- hardening: ranges, overflow and privacy (issue 10; modules checked, export) ---
+    /// A date outside the range the library accepts (module `checked`).
+    DateOutOfRange = "date_out_of_range", Error,
+        "date {value} is outside the supported range {range}",
+        "तिथि {value} समर्थित सीमा {range} के बाहर है";
+    /// Text that is not valid Unicode: invalid UTF-8 bytes or a lone surrogate (module `boundary`).
+    InvalidText = "invalid_text", Error,
+        "text is not valid Unicode: {detail}",
+        "पाठ मान्य यूनिकोड नहीं है: {detail}";
+    /// NaN or an infinite number (a JSON number too large, a Python `float('nan')`).
+    NonFiniteNumber = "non_finite_number", Error,
+        "a number is not finite (NaN or infinite): {detail}",
+        "एक संख्या सीमित नहीं है (अपरिभाषित या अनंत): {detail}";
+    /// Arrays and objects nested too deep, or a value that contains itself.
+    NestingTooDeep = "nesting_too_deep", Error,
+        "values nest deeper than {limit} levels or contain themselves",
+        "मान {limit} स्तरों से अधिक गहराई तक नेस्ट हैं या स्वयं को समाहित करते हैं";
 }
 
 /// A catalogue entry, as listed to callers at run time.

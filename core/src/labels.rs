@@ -218,6 +218,7 @@ fn quotes_input(code: Code, name: &str) -> bool {
             (code, name),
             (Code::UnknownKind, "kind")
                 | (Code::UnknownProfile, "profile")
+                | (Code::UnknownPathway, "pathway")
                 | (Code::DnaUnknownTheme, "theme")
                 | (Code::UnknownField | Code::IdentifyingField, "field")
                 | (Code::PredicateUnknownField, "field")

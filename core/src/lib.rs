@@ -21,8 +21,12 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod actions;
 pub mod api;
+pub mod boundary;
 pub mod cci;
+pub mod checked;
+pub mod clock;
 pub mod codes;
 pub mod diagnostic;
 pub mod dna;
@@ -32,6 +36,7 @@ pub mod model;
 pub mod privacy;
 pub mod profile;
 mod profile_default;
+mod profile_law;
 pub mod report;
 pub mod rules;
 pub mod scoring;
