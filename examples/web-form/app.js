@@ -553,7 +553,7 @@ function actionBox(record, report) {
   const tri = report.valid ? triage(record, options()) : null;
   const actions = [...(report.actions ?? []), ...(tri?.triage?.actions ?? tri?.actions ?? [])];
   const seen = new Set();
-  const items = actions.filter((a) => {
+  const items = actions.filter((a) => !a.done).filter((a) => {
     const key = JSON.stringify(a);
     return !seen.has(key) && seen.add(key);
   });
