@@ -18,6 +18,8 @@ const STRUCTURAL = new Set([
 function makeAjv() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
   addFormats(ajv);
+  // The Hindi title beside each `title`: an annotation, declared so strict mode accepts it.
+  ajv.addKeyword({ keyword: "x-title-hi", schemaType: "string" });
   // schemars names Rust's number types as formats; give them their meaning.
   const int = (min, max) => ({ type: "number", validate: (n) => Number.isInteger(n) && n >= min && n <= max });
   for (const bits of [8, 16, 32, 64]) {
