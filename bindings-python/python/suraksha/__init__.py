@@ -38,6 +38,7 @@ __all__ = [
     "ArrowStreamExportable",
     "DistrictReport",
     "IndicatorPartial",
+    "RejectedRowsWarning",
     "cci_review",
     "district_report",
     "dna_baseline",
@@ -259,6 +260,7 @@ def apply_transition(
 from ._district import (  # noqa: E402
     DistrictReport,
     IndicatorPartial,
+    RejectedRowsWarning,
     cci_review,
     district_report,
     dna_baseline,

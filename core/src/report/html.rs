@@ -65,7 +65,7 @@ pub fn html(report: &DistrictReport) -> String {
     }
     h.push_str(
         "<p class=\"note\">Aggregates only: no names, households or other particulars that could identify a child \
-         (JJ Act 2015 s.74, POCSO 2012 s.23). Intervals are 95 % Wilson score intervals assuming simple random sampling.</p>\
+         (JJ Act 2015 s.74, POCSO 2012 s.23). Intervals are 95 % Wilson intervals on the effective sample size under the survey design (villages as clusters unless the roster gives its own clusters, strata and weights).</p>\
          </main></body></html>\n",
     );
     if report.locale == crate::Locale::Hi {
@@ -187,11 +187,12 @@ fn indicators(h: &mut String, report: &DistrictReport) {
         let x = |v: f64| label_w + plot_w * (v / max).clamp(0.0, 1.0);
         let _ = write!(
             h,
-            "<div class=\"card\"><h3>{}</h3><div class=\"note\">{} · {}</div>\
+            "<div class=\"card\"><h3>{}</h3><div class=\"note\">{} · {}{}</div>\
              <svg viewBox=\"0 0 {w} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
             esc(report.title_of(t)),
             esc(report.tr(&t.title.hi, &t.title.en)),
             esc(&t.indicator),
+            esc(&design_note(report, t)),
             esc(report.title_of(t))
         );
         for tick in 0..=4 {
@@ -247,6 +248,40 @@ fn indicators(h: &mut String, report: &DistrictReport) {
         h.push_str("</svg></div>");
     }
     h.push_str("</div>");
+    let _ = write!(
+        h,
+        "<p class=\"note\">{}</p>",
+        esc(report.tr(
+            "SDG 8.7.1 follows the UNICEF/ILO definition (hours of economic activity by age: 1 at 5-11, 14 at 12-14, 43 at 15-17; household chores of 21 hours or more at 5-14, 43 at 15-17; hazardous work). Child labour under CALPRA is India's legal test (any work under 14 except family help after school; hazardous work at 14-17): a different indicator, shown apart. Intervals account for the survey design: villages are the clusters unless the roster names its own; the design effect says how much wider that makes them than a simple random sample.",
+            "SDG 8.7.1 यूनिसेफ/ILO परिभाषा पर है (आयु के अनुसार आर्थिक काम के घंटे: 5-11 में 1, 12-14 में 14, 15-17 में 43; घरेलू काम 5-14 में 21 घंटे या अधिक, 15-17 में 43; ख़तरनाक काम)। बाल एवं किशोर श्रम अधिनियम के अनुसार बाल श्रम भारत की कानूनी कसौटी है (14 से कम आयु में परिवार की मदद के सिवा कोई भी काम; 14-17 में ख़तरनाक काम): यह अलग संकेतक है, अलग दिखाया गया है। अंतराल सर्वेक्षण के ढाँचे को ध्यान में रखते हैं: जब तक रोस्टर अपने समूह न बताए, गाँव ही समूह हैं; डिज़ाइन प्रभाव बताता है कि इससे अंतराल साधारण यादृच्छिक नमूने से कितने चौड़े हैं।"
+        ))
+    );
+}
+
+/// The district's design effect, and what was left out of the table.
+fn design_note(report: &DistrictReport, t: &Table) -> String {
+    let mut s = String::new();
+    let district = t
+        .rows
+        .iter()
+        .find(|r| r.block.is_none() && r.breakdown.is_empty());
+    if let Some(d) = district.and_then(|r| r.design_effect) {
+        s.push_str(&format!(
+            " · {} {d:.2}",
+            report.tr("design effect", "डिज़ाइन प्रभाव")
+        ));
+    }
+    for l in &t.left_out {
+        s.push_str(&format!(
+            " · {} {} = {} ({} {})",
+            report.tr("left out:", "छोड़ा गया:"),
+            l.dimension,
+            l.value,
+            l.denominator,
+            report.tr("people", "लोग")
+        ));
+    }
+    s
 }
 
 /// Every village's indicators, folded away: at village level most cells are small.
@@ -406,7 +441,7 @@ fn gaps(h: &mut String, b: &crate::dna::Baseline) {
 /// DNA themes measured by a roster indicator: (theme, indicator, the theme counts the complement).
 const THEME_INDICATORS: [(&str, &str, bool); 4] = [
     ("child_marriage", "sdg_5_3_1_before_18", false),
-    ("child_labour", "sdg_8_7_1_calpra", false),
+    ("child_labour", "child_labour_calpra", false),
     ("dropout", "out_of_school_6_14", false),
     // The DNA theme is births *not* registered.
     ("birth_registration", "sdg_16_9_1", true),
