@@ -52,6 +52,30 @@ export interface Triage {
   reasons: { rule: string; level: RiskLevel; reason: string }[];
   /** ISO date (YYYY-MM-DD) of the next follow-up, if the level has one. */
   follow_up_due: string | null;
+  /** What the law requires next, most urgent first (see the README, "Required actions"). */
+  actions: RequiredAction[];
+}
+
+/** One thing the law requires next for a case (a report or a production). */
+export interface RequiredAction {
+  pathway: string;
+  action: "report" | "produce" | "fir";
+  statute: string;
+  section: string;
+  law: string;
+  concern: string;
+  concern_path: string;
+  destinations: string[];
+  /** A mandatory report: no consent is needed. */
+  mandatory: boolean;
+  /** RFC 3339 date-time. */
+  due: string;
+  statutory_deadline: boolean;
+  done: boolean;
+  done_at?: string;
+  referral_path?: string;
+  state: "overdue" | "due" | "done_late" | "done";
+  message: string;
 }
 
 /** The VCPC functionality index. */

@@ -21,16 +21,22 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod actions;
 pub mod api;
+pub mod boundary;
 pub mod cci;
+pub mod checked;
+pub mod clock;
 pub mod codes;
 pub mod diagnostic;
 pub mod dna;
 pub mod indicators;
+pub mod labels;
 pub mod model;
 pub mod privacy;
 pub mod profile;
 mod profile_default;
+mod profile_law;
 pub mod report;
 pub mod rules;
 pub mod scoring;

@@ -239,6 +239,9 @@ fn arb_concern() -> impl Strategy<Value = Concern> {
             kind,
             hazardous,
             planned_date,
+            event_date: None,
+            found_at: None,
+            exception: None,
         })
 }
 
@@ -259,6 +262,7 @@ fn arb_case() -> impl Strategy<Value = Case> {
                     id: id.clone(),
                     date_of_birth: None,
                     age_years: Some(age.unwrap_or(9)),
+                    age_recorded_on: None,
                     age_estimated: age.is_none(),
                     sex,
                     disability,
@@ -270,6 +274,7 @@ fn arb_case() -> impl Strategy<Value = Case> {
                 incident_date: None,
                 identified_at: base_time() + Duration::minutes(minutes),
                 journey_hours: journey,
+                apprehended_at: None,
                 risk_level: None,
                 status: CaseStatus::Identified,
                 closure: None,

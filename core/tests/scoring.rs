@@ -188,26 +188,21 @@ fn workflow_stage_follows_the_case() {
 #[test]
 fn profile_patch_is_validated() {
     let bad = Options {
-        profile: Some(json!({"ages": {"child_under": "eighteen"}})),
+        profile: Some(json!({"ages": {"any_work_under": "fourteen"}})),
         ..Options::default()
     };
     let err = bad.context().unwrap_err();
-    assert_eq!(err.diagnostics[0].path, "/ages/child_under");
+    assert_eq!(err.diagnostics[0].path, "/ages/any_work_under");
     let good = Options {
-        profile: Some(json!({"ages": {"marriage_under": {"male": 18}}})),
+        profile: Some(json!({"statutes": {"pcma_2006": {"child_under_by_sex": {"male": 18}}}})),
         ..Options::default()
     };
     let patched = good.context().unwrap();
-    assert_eq!(
-        patched.profile.ages.marriage_under[&suraksha::model::Sex::Male],
-        18
-    );
+    let pcma = &patched.profile.statutes["pcma_2006"];
+    assert_eq!(pcma.limit(suraksha::model::Sex::Male), 18);
     // A merge patch keeps what it does not mention.
-    assert_eq!(
-        patched.profile.ages.marriage_under[&suraksha::model::Sex::Female],
-        18
-    );
-    assert_eq!(patched.profile.ages.child_under, 18);
+    assert_eq!(pcma.limit(suraksha::model::Sex::Female), 18);
+    assert_eq!(patched.profile.child_under(), 18);
 }
 
 #[test]

@@ -224,8 +224,10 @@ def triage(
     today: Optional[DateLike] = None,
     profile: Optional[dict[str, Any]] = None,
 ) -> dict[str, Any]:
-    """Risk triage of a case: ``level``, every matching rule in ``reasons`` and
-    ``follow_up_due``. Raises :class:`ValidationError` when the case is invalid."""
+    """Risk triage of a case: ``level``, every matching rule in ``reasons``,
+    ``follow_up_due`` and ``actions`` (what the law requires next: pathway,
+    statute, section, destinations, due time, state). Raises
+    :class:`ValidationError` when the case is invalid."""
     return _suraksha.triage(case, _options(locale, today, profile))
 
 

@@ -137,7 +137,7 @@ fn check_group(
     path: &str,
     out: &mut Collector,
 ) {
-    let adult_from = ctx.profile.ages.child_under;
+    let adult_from = ctx.profile.child_under();
     for (i, b) in group.participants.iter().enumerate() {
         let at = pointer(&pointer(path, "participants"), i);
         let params = || {

@@ -169,7 +169,8 @@ pub struct Count {
 }
 
 impl Count {
-    /// Add another count (saturating: counts never wrap).
+    /// Add another count; counts saturate at `u64::MAX` rather than wrap
+    /// (partials merged from untrusted JSON may carry any count).
     pub fn add(&mut self, other: Count) {
         self.numerator = self.numerator.saturating_add(other.numerator);
         self.denominator = self.denominator.saturating_add(other.denominator);

@@ -74,7 +74,8 @@ pub struct Member {
     pub office: Office,
     /// Sex.
     pub sex: Sex,
-    /// Age in completed years (required for child representatives).
+    /// Age in completed years (required for child representatives; adults are
+    /// checked against the role's minimum, `member_ages` in the rule profile).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 120))]
     pub age: Option<u8>,
@@ -120,6 +121,25 @@ pub struct Meeting {
     /// Number of children (beyond child members) who took part.
     #[serde(default)]
     pub children_present: u32,
+    /// Items on the agenda, briefly (no child's name or identifying detail).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 50), inner(length(max = 300)))]
+    pub agenda: Vec<String>,
+    /// Decisions taken, briefly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 50), inner(length(max = 300)))]
+    pub decisions: Vec<String>,
+    /// Ids of the cases reviewed (pseudonymous case ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 200), inner(length(max = 64)))]
+    pub cases_reviewed: Vec<String>,
+    /// Action points agreed, briefly (what, who by role, by when).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 50), inner(length(max = 300)))]
+    pub action_points: Vec<String>,
+    /// Date set for the next meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_date: Option<NaiveDate>,
 }
 
 /// A training attended by members.
@@ -145,8 +165,9 @@ pub struct RegisterEntry {
     pub child_id: String,
     /// Sex of the child.
     pub sex: Sex,
-    /// Age in completed years when listed.
-    #[schemars(range(max = 17))]
+    /// Age in completed years when listed: a child under the law of one of
+    /// the concerns (under 18; a boy under 21 at risk of marriage, PCMA s.2(a)).
+    #[schemars(range(max = 20))]
     pub age_years: u8,
     /// Why the child is listed.
     #[schemars(length(min = 1))]

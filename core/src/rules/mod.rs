@@ -3,5 +3,6 @@
 
 pub mod case;
 pub mod common;
+pub mod law;
 pub mod referral;
 pub mod vcpc;
