@@ -212,6 +212,9 @@ fn tables_batch(tables: &[indicators::Table], locale: Locale) -> Result<RecordBa
         opt("value", DataType::Float64),
         opt("ci_low", DataType::Float64),
         opt("ci_high", DataType::Float64),
+        opt("std_error", DataType::Float64),
+        opt("design_effect", DataType::Float64),
+        opt("effective_n", DataType::Float64),
         Field::new("suppressed", DataType::Boolean, false),
         Field::new("display", DataType::Utf8, false),
     ]);
@@ -228,7 +231,9 @@ fn tables_batch(tables: &[indicators::Table], locale: Locale) -> Result<RecordBa
                 "indicator": t.indicator, "title": title, "unit": t.unit, "level": r.level,
                 "district": r.district, "block": r.block, "village": r.village,
                 "numerator": r.numerator, "denominator": r.denominator, "value": r.value,
-                "ci_low": r.ci_low, "ci_high": r.ci_high, "suppressed": r.suppressed, "display": r.display,
+                "ci_low": r.ci_low, "ci_high": r.ci_high, "std_error": r.std_error,
+                "design_effect": r.design_effect, "effective_n": r.effective_n,
+                "suppressed": r.suppressed, "display": r.display,
             });
             for (dim, value) in &r.breakdown {
                 if let Some(obj) = row.as_object_mut() {

@@ -79,6 +79,7 @@ fn audit(seed: u64, households: u32, name: &str) {
             let count = suraksha::indicators::Count {
                 numerator: c.numerator.unwrap(),
                 denominator: c.denominator.unwrap(),
+                ..Default::default()
             };
             assert!(
                 rule.primary(count),

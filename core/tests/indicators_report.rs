@@ -42,7 +42,7 @@ fn the_report_holds_aggregates_only() {
     // Household ids look like H<village>-<n>: none may reach the report.
     assert!(!json.contains("\"H2"), "a household id leaked");
     assert!(!json.contains("household"));
-    assert_eq!(r.indicators.len(), 6);
+    assert_eq!(r.indicators.len(), 8);
     // No published numerator is small; every hidden cell shows one mark and
     // no numerator, only its (population) denominator.
     for t in &r.indicators {

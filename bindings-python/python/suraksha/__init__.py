@@ -38,6 +38,7 @@ __all__ = [
     "ArrowStreamExportable",
     "DistrictReport",
     "IndicatorPartial",
+    "RejectedRowsWarning",
     "cci_review",
     "district_report",
     "dna_baseline",
@@ -285,6 +286,7 @@ def export(
 from ._district import (  # noqa: E402
     DistrictReport,
     IndicatorPartial,
+    RejectedRowsWarning,
     cci_review,
     district_report,
     dna_baseline,

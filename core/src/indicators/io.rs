@@ -11,7 +11,7 @@ use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Params, Report};
 
 /// CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 16] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "district",
     "block",
     "village",
@@ -28,15 +28,22 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "birth_registered",
     "disability",
     "social_group",
+    "chores_hours",
+    "weight",
+    "stratum",
+    "cluster",
 ];
 
-const NUMERIC: [&str; 6] = [
+const NUMERIC: [&str; 9] = [
     "district",
     "block",
     "village",
     "age",
     "work_hours",
     "age_at_marriage",
+    "chores_hours",
+    "stratum",
+    "cluster",
 ];
 const BOOLEAN: [&str; 2] = ["birth_registered", "disability"];
 
@@ -66,6 +73,14 @@ fn cell_value(column: &str, cell: &str) -> Value {
         if let Ok(n) = cell.parse::<u64>() {
             return n.into();
         }
+    } else if column == "weight" {
+        if let Some(n) = cell
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
+            return Value::Number(n);
+        }
     } else if BOOLEAN.contains(&column) {
         match cell {
             "true" | "1" | "yes" => return true.into(),
@@ -80,8 +95,8 @@ fn cell_value(column: &str, cell: &str) -> Value {
 /// Parse CSV text into JSON objects (one per data line); a header naming an
 /// unknown column is still passed through so validation reports `unknown_field`.
 pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<String> = match lines.next() {
+    let first = text.lines().position(|l| !l.trim().is_empty());
+    let header: Vec<String> = match first.and_then(|i| text.lines().nth(i)) {
         Some(h) => h
             .trim_start_matches('\u{feff}')
             .split(',')
@@ -96,17 +111,54 @@ pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
             )))
         }
     };
-    Ok(lines
-        .map(|line| {
-            let mut obj = Map::new();
-            for (col, cell) in header.iter().zip(line.split(',')) {
-                if !cell.trim().is_empty() {
-                    obj.insert(col.clone(), cell_value(col, cell));
-                }
+    let mut errors = Vec::new();
+    for (i, column) in header.iter().enumerate() {
+        if header[..i].contains(column) {
+            errors.push(Diagnostic::new(
+                Code::InvalidValue,
+                "",
+                Params::new().with("detail", format!("the header names column {column} twice")),
+                crate::Locale::En,
+            ));
+        }
+    }
+    let mut values = Vec::new();
+    // Line numbers count from 1 with the header as line 1, blank lines included.
+    for (n, line) in text.lines().enumerate().skip(first.unwrap_or(0) + 1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = line.split(',').collect();
+        if cells.len() != header.len() {
+            errors.push(Diagnostic::new(
+                Code::InvalidValue,
+                format!("/{}", n + 1),
+                Params::new().with(
+                    "detail",
+                    format!(
+                        "line {} has {} cells, the header has {} columns",
+                        n + 1,
+                        cells.len(),
+                        header.len()
+                    ),
+                ),
+                crate::Locale::En,
+            ));
+            continue;
+        }
+        let mut obj = Map::new();
+        for (col, cell) in header.iter().zip(cells) {
+            if !cell.trim().is_empty() {
+                obj.insert(col.clone(), cell_value(col, cell));
             }
-            Value::Object(obj)
-        })
-        .collect())
+        }
+        values.push(Value::Object(obj));
+    }
+    if errors.is_empty() {
+        Ok(values)
+    } else {
+        Err(Report::from_diagnostics(errors))
+    }
 }
 
 /// Read a roster from CSV or NDJSON text (NDJSON when the first non-blank

@@ -26,6 +26,7 @@
 mod aggregate;
 mod catalogue;
 mod columns;
+mod design;
 pub mod generate;
 mod io;
 mod lp;
@@ -35,9 +36,12 @@ mod roster;
 mod suppress;
 mod table;
 
-pub use aggregate::{AgeBand, AgeBands, Cell, CellKey, Count, Engine, Partial};
+pub use aggregate::{
+    weight_units, AgeBand, AgeBands, Cell, CellKey, Count, Engine, Partial, WEIGHT_UNIT,
+};
 pub use catalogue::{Catalogue, CompiledIndicator, Dimension, Indicator, Titles, Unit};
 pub use columns::{Field, RejectedRow, RosterColumns, MISSING};
+pub use design::Design;
 pub use io::{csv_values, read_roster, roster_to_csv, CSV_COLUMNS};
 pub use predicate::{compile, Compiled, Op, Predicate, Test};
 pub use roster::{MaritalStatus, RosterRow, Work, MAX_ROSTER_AGE, MIN_MARRIAGE_AGE_PLAUSIBLE};

@@ -33,7 +33,7 @@ impl Record for RosterColumns {
         for field in Field::ALL {
             let (limit, names) = match field.codes() {
                 Some(names) => (names.len(), Some(names)),
-                None if matches!(field, Field::WorkHours) => (169, None),
+                None if matches!(field, Field::WorkHours | Field::ChoresHours) => (169, None),
                 None => (usize::from(MAX_ROSTER_AGE) + 1, None),
             };
             let bad = (0..self.len())

@@ -373,6 +373,7 @@ mod tests {
         Count {
             numerator,
             denominator,
+            ..Count::default()
         }
     }
 

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::aggregate::{Count, Partial};
 use super::catalogue::{Catalogue, Dimension, Titles, Unit};
 use super::columns::{Field, MISSING};
+use super::design::{self, ClusterSums, Design};
 use super::suppress::{suppress_with, Group, Suppression};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Locale, Params, Report};
@@ -57,7 +58,10 @@ pub struct TableOptions {
     pub by: Vec<Dimension>,
     /// Small-cell suppression (on by default).
     pub suppression: Suppression,
-    /// Design effect for clustered samples: the interval uses n ÷ deff (1 = simple random sample).
+    /// How sampling is taken into account: the roster's design (weights,
+    /// strata, clusters; the default) or a simple random sample.
+    pub design: Design,
+    /// With [`Design::Srs`] only: a fixed design effect, the interval using n ÷ deff.
     #[schemars(range(min = 1.0))]
     pub design_effect: f64,
 }
@@ -68,6 +72,7 @@ impl Default for TableOptions {
             level: GeoLevel::Block,
             by: Vec::new(),
             suppression: Suppression::default(),
+            design: Design::default(),
             design_effect: 1.0,
         }
     }
@@ -86,16 +91,26 @@ pub struct TableRow {
     pub village: Option<u32>,
     /// Breakdown values, e.g. `{"sex": "female"}`; empty for the row's total.
     pub breakdown: BTreeMap<String, String>,
-    /// Numerator (absent when suppressed).
+    /// Numerator: rows counted (absent when suppressed).
     pub numerator: Option<u64>,
-    /// Denominator (absent when suppressed).
+    /// Denominator: rows in the population (always published: not a disclosure).
     pub denominator: Option<u64>,
-    /// Value in the table's unit (absent when suppressed).
+    /// Value in the table's unit, weighted under the survey design (absent when suppressed).
     pub value: Option<f64>,
-    /// Lower end of the 95 % Wilson interval.
+    /// Lower end of the 95 % interval (Wilson on the effective sample size).
     pub ci_low: Option<f64>,
-    /// Upper end of the 95 % Wilson interval.
+    /// Upper end of the 95 % interval.
     pub ci_high: Option<f64>,
+    /// Standard error of the value, in the table's unit.
+    #[serde(default)]
+    pub std_error: Option<f64>,
+    /// Design effect: the variance over that of a simple random sample of the
+    /// same rows (none when the value is 0 or 100 %).
+    #[serde(default)]
+    pub design_effect: Option<f64>,
+    /// Effective sample size: the rows of a simple random sample as precise.
+    #[serde(default)]
+    pub effective_n: Option<f64>,
     /// True when the cell is hidden by small-cell suppression.
     pub suppressed: bool,
     /// The value as shown: `40.2% (35.1-45.6)`, `<10` (small cell) or `*` (hidden
@@ -226,12 +241,23 @@ impl Partial {
         });
         let opts = &opts;
         let model = self.model(j, opts);
+        let mut strata: BTreeMap<u32, usize> = BTreeMap::new();
+        for (h, _) in &self.clusters {
+            *strata.entry(*h).or_default() += 1;
+        }
         let rows = model
             .keys
             .iter()
             .zip(&model.counts)
             .zip(&model.hidden)
-            .map(|((k, c), h)| self.row(k, *c, *h, opts))
+            .zip(&model.sums)
+            .map(|(((k, c), h), sums)| {
+                let estimate = match opts.design {
+                    Design::Survey => design::survey(*c, sums, &strata),
+                    Design::Srs => design::srs(*c, opts.design_effect),
+                };
+                self.row(k, *c, *h, estimate, opts)
+            })
             .collect();
         Ok(Table {
             indicator: ind.id.clone(),
@@ -288,11 +314,13 @@ impl Partial {
 
     fn model(&self, j: usize, opts: &TableOptions) -> Model {
         let small = self.small_values(j, opts);
-        let mut cells: Vec<(Key, Count)> = self.lattice(j, opts, &small).into_iter().collect();
+        let mut cells: Vec<(Key, (Count, ClusterSums))> =
+            self.lattice(j, opts, &small).into_iter().collect();
         // Totals before their parts: district, then each block and its villages.
         cells.sort_by_key(|(k, _)| k.order());
         let keys: Vec<Key> = cells.iter().map(|(k, _)| *k).collect();
-        let counts: Vec<Count> = cells.iter().map(|(_, c)| *c).collect();
+        let counts: Vec<Count> = cells.iter().map(|(_, (c, _))| *c).collect();
+        let sums: Vec<ClusterSums> = cells.into_iter().map(|(_, (_, s))| s).collect();
         let groups = groups(&keys, opts);
         let local = neighbourhoods(&keys);
         let hidden = suppress_with(
@@ -317,6 +345,7 @@ impl Partial {
         Model {
             keys,
             counts,
+            sums,
             groups,
             hidden,
             left_out,
@@ -329,8 +358,8 @@ impl Partial {
         j: usize,
         opts: &TableOptions,
         left_out: &BTreeMap<(u32, usize, u8), u64>,
-    ) -> BTreeMap<Key, Count> {
-        let mut out: BTreeMap<Key, Count> = BTreeMap::new();
+    ) -> BTreeMap<Key, (Count, ClusterSums)> {
+        let mut out: BTreeMap<Key, (Count, ClusterSums)> = BTreeMap::new();
         let by: Vec<usize> = opts.by.iter().map(|d| slot(*d)).collect();
         for cell in &self.cells {
             let Some(c) = cell.counts.get(j).copied().filter(|c| c.denominator > 0) else {
@@ -369,14 +398,25 @@ impl Partial {
                         village,
                         dims,
                     };
-                    out.entry(key).or_default().add(c);
+                    let (count, sums) = out.entry(key).or_default();
+                    count.add(c);
+                    let slot = sums.entry((k.stratum, k.cluster)).or_default();
+                    slot.0 = slot.0.saturating_add(c.weighted_numerator);
+                    slot.1 = slot.1.saturating_add(c.weighted_denominator);
                 }
             }
         }
         out
     }
 
-    fn row(&self, k: &Key, c: Count, hidden: bool, opts: &TableOptions) -> TableRow {
+    fn row(
+        &self,
+        k: &Key,
+        c: Count,
+        hidden: bool,
+        estimate: Option<design::Estimate>,
+        opts: &TableOptions,
+    ) -> TableRow {
         let level = k.level();
         let mut breakdown = BTreeMap::new();
         for d in &opts.by {
@@ -385,23 +425,17 @@ impl Partial {
                 breakdown.insert(d.as_str().to_owned(), self.value_name(*d, v));
             }
         }
-        let n = c.denominator as f64;
-        let x = c.numerator as f64;
-        let deff = if opts.design_effect >= 1.0 {
-            opts.design_effect
-        } else {
-            1.0
-        };
-        let ci = wilson(x / deff, n / deff);
-        let value = (n > 0.0).then(|| 100.0 * x / n);
-        let display = match (hidden, value, ci) {
-            (true, _, _) => opts.suppression.display(),
-            (false, Some(v), Some((lo, hi))) => {
-                format!("{v:.1}% ({:.1}-{:.1})", 100.0 * lo, 100.0 * hi)
-            }
+        let e = estimate.filter(|_| !hidden);
+        let display = match (hidden, e) {
+            (true, _) => opts.suppression.display(),
+            (false, Some(e)) => format!(
+                "{:.1}% ({:.1}-{:.1})",
+                100.0 * e.p,
+                100.0 * e.ci.0,
+                100.0 * e.ci.1
+            ),
             _ => "-".into(),
         };
-        let show = |v: Option<f64>| if hidden { None } else { v };
         TableRow {
             level,
             district: k.district,
@@ -410,9 +444,12 @@ impl Partial {
             breakdown,
             numerator: (!hidden).then_some(c.numerator),
             denominator: Some(c.denominator),
-            value: show(value),
-            ci_low: show(ci.map(|(lo, _)| 100.0 * lo)),
-            ci_high: show(ci.map(|(_, hi)| 100.0 * hi)),
+            value: e.map(|e| 100.0 * e.p),
+            ci_low: e.map(|e| 100.0 * e.ci.0),
+            ci_high: e.map(|e| 100.0 * e.ci.1),
+            std_error: e.map(|e| 100.0 * e.se),
+            design_effect: e.and_then(|e| e.deff),
+            effective_n: e.map(|e| e.n_eff),
             suppressed: hidden,
             display,
         }
@@ -435,6 +472,7 @@ impl Partial {
 struct Model {
     keys: Vec<Key>,
     counts: Vec<Count>,
+    sums: Vec<ClusterSums>,
     groups: Vec<Group>,
     hidden: Vec<bool>,
     left_out: Vec<LeftOut>,

@@ -98,9 +98,9 @@ pub fn html(report: &DistrictReport) -> String {
         "<p class=\"note\">{}</p></main></body></html>",
         report.tr(
             "Aggregates only: no names, households or other particulars that could identify a child \
-             (Juvenile Justice Act 2015 s.74, POCSO Act 2012 s.23). Intervals are 95 % Wilson score intervals assuming simple random sampling.",
+             (Juvenile Justice Act 2015 s.74, POCSO Act 2012 s.23). Intervals are 95 % Wilson intervals on the effective sample size under the survey design (villages as clusters unless the roster gives its own clusters, strata and weights).",
             "केवल योग: कोई नाम, परिवार या ऐसा विवरण नहीं जिससे किसी बच्चे की पहचान हो सके \
-             (किशोर न्याय अधिनियम 2015 धारा 74, पॉक्सो अधिनियम 2012 धारा 23)। अंतराल 95 % विल्सन स्कोर अंतराल हैं, सरल यादृच्छिक नमूने की मान्यता पर।"
+             (किशोर न्याय अधिनियम 2015 धारा 74, पॉक्सो अधिनियम 2012 धारा 23)। अंतराल 95 % विल्सन अंतराल हैं, सर्वेक्षण के ढाँचे के अनुसार प्रभावी नमूना आकार पर (जब तक रोस्टर अपने समूह, स्तर और भार न बताए, गाँव ही समूह हैं)।"
         )
     );
     h
@@ -197,12 +197,13 @@ fn indicators(h: &mut String, report: &DistrictReport) {
         let x = |v: f64| label_w + plot_w * (v / max).clamp(0.0, 1.0);
         let _ = write!(
             h,
-            "<div class=\"card keep\"><h3>{}</h3><div class=\"note\">{}</div>",
+            "<div class=\"card keep\"><h3>{}</h3><div class=\"note\">{}{}</div>",
             esc(report.title_of(t)),
             report.tr(
                 "Dot and number: the estimate; line: its 95 % interval.",
                 "बिंदु और संख्या: अनुमान; रेखा: उसका 95 % अंतराल।"
             ),
+            esc(&design_note(report, t)),
         );
         svg_open(h, w, height, 12.0, report.title_of(t));
         for tick in 0..=4 {
@@ -271,6 +272,43 @@ fn indicators(h: &mut String, report: &DistrictReport) {
         h.push_str("</div>");
     }
     h.push_str("</div>");
+    let _ = write!(
+        h,
+        "<p class=\"note\">{}</p>",
+        esc(report.tr(
+            "SDG 8.7.1 follows the UNICEF/ILO definition (hours of economic activity by age: 1 at 5-11, 14 at 12-14, 43 at 15-17; household chores of 21 hours or more at 5-14, 43 at 15-17; hazardous work). Child labour under CALPRA is India's legal test (any work under 14 except family help after school; hazardous work at 14-17): a different indicator, shown apart. Intervals account for the survey design: villages are the clusters unless the roster names its own; the design effect says how much wider that makes them than a simple random sample.",
+            "सतत विकास लक्ष्य 8.7.1 यूनिसेफ और अंतरराष्ट्रीय श्रम संगठन की परिभाषा पर है (आयु के अनुसार आर्थिक काम के घंटे: 5-11 में 1, 12-14 में 14, 15-17 में 43; घरेलू काम 5-14 में 21 घंटे या अधिक, 15-17 में 43; ख़तरनाक काम)। बाल एवं किशोर श्रम अधिनियम के अनुसार बाल श्रम भारत की कानूनी कसौटी है (14 से कम आयु में स्कूल के बाद परिवार की मदद के सिवा कोई भी काम; 14-17 में ख़तरनाक काम): यह अलग संकेतक है, अलग दिखाया गया है। अंतराल सर्वेक्षण के ढाँचे को ध्यान में रखते हैं: जब तक रोस्टर अपने समूह न बताए, गाँव ही समूह हैं; डिज़ाइन प्रभाव बताता है कि इससे अंतराल साधारण यादृच्छिक नमूने से कितने चौड़े हैं।"
+        ))
+    );
+}
+
+/// The district's design effect, and the small groups left out of the table.
+fn design_note(report: &DistrictReport, t: &Table) -> String {
+    let mut s = String::new();
+    let district = t
+        .rows
+        .iter()
+        .find(|r| r.block.is_none() && r.breakdown.is_empty());
+    if let Some(d) = district.and_then(|r| r.design_effect) {
+        let _ = write!(
+            s,
+            " · {} {d:.2}",
+            report.tr("design effect", "डिज़ाइन प्रभाव")
+        );
+    }
+    for l in &t.left_out {
+        let dimension =
+            crate::labels::field(&l.dimension, None, report.locale).unwrap_or(&l.dimension);
+        let value = crate::labels::value(&l.value, report.locale).unwrap_or(&l.value);
+        let _ = write!(
+            s,
+            " · {} {dimension} = {value} ({} {})",
+            report.tr("left out:", "छोड़ा गया:"),
+            l.denominator,
+            report.tr("people", "लोग")
+        );
+    }
+    s
 }
 
 /// Every village's indicators: a table that scrolls sideways on a phone and

@@ -191,7 +191,11 @@ impl DistrictReport {
         }
         let _ = writeln!(
             s,
-            "\nIndicators (95% interval; * = hidden to protect small numbers)"
+            "\n{}",
+            self.tr(
+                "Indicators (95% interval under the survey design, villages as clusters; deff = design effect; * = hidden to protect small numbers)",
+                "संकेतक (सर्वेक्षण ढाँचे के अनुसार 95% अंतराल, गाँव समूह के रूप में; deff = डिज़ाइन प्रभाव; * = छोटी संख्याओं की रक्षा हेतु छिपाया गया)"
+            )
         );
         for t in &self.indicators {
             let _ = writeln!(s, "  {}", self.title_of(t));
@@ -203,7 +207,14 @@ impl DistrictReport {
                 let place = r
                     .block
                     .map_or_else(|| "District".to_owned(), |b| self.name(b));
-                let _ = writeln!(s, "    {place:<12} {}", r.display);
+                match r.design_effect.filter(|_| r.block.is_none()) {
+                    Some(d) => {
+                        let _ = writeln!(s, "    {place:<12} {}  deff {d:.2}", r.display);
+                    }
+                    None => {
+                        let _ = writeln!(s, "    {place:<12} {}", r.display);
+                    }
+                }
             }
         }
         if let Some(b) = &self.baseline {

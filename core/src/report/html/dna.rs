@@ -177,7 +177,7 @@ pub(super) fn gaps(h: &mut String, report: &DistrictReport, b: &crate::dna::Base
 /// DNA themes measured by a roster indicator: (theme, indicator, the theme counts the complement).
 const THEME_INDICATORS: [(&str, &str, bool); 4] = [
     ("child_marriage", "sdg_5_3_1_before_18", false),
-    ("child_labour", "sdg_8_7_1_calpra", false),
+    ("child_labour", "child_labour_calpra", false),
     ("dropout", "out_of_school_6_14", false),
     // The DNA theme is births *not* registered.
     ("birth_registration", "sdg_16_9_1", true),
