@@ -182,13 +182,15 @@ function check(form, showAll = false) {
   }
   const t = UI[locale];
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  status.className = `status ${result.type === "success" ? "ok" : "bad"}`;
-  status.dataset.result = result.type;
+  // Success means validation ran; the record is fine only when its report is valid.
+  const ok = result.type === "success" && result.report.valid;
+  status.className = `status ${ok ? "ok" : "bad"}`;
+  status.dataset.result = ok ? "success" : "failure";
   status.dataset.codes = diagnostics.map((d) => `${d.code}@${d.path}`).join(" "); // for tests and support
   const head = document.createElement("strong");
-  head.textContent = result.type === "success" ? (diagnostics.length ? t.okWarnings : t.ok) : t.problems(errors);
+  head.textContent = ok ? (diagnostics.length ? t.okWarnings : t.ok) : t.problems(errors);
   status.prepend(head);
-  if (name === "vcpc" && result.type === "success") {
+  if (name === "vcpc" && ok) {
     const f = functionality(record, options());
     if (f.type === "success") {
       const s = document.createElement("p");

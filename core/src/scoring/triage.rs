@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::api::Context;
+use crate::context::Context;
 use crate::diagnostic::Locale;
 use crate::model::{Case, ConcernKind, RiskLevel};
 use crate::profile::TriageRule;
