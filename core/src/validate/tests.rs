@@ -82,6 +82,15 @@ fn maxima_are_enforced() {
         }
     });
     assert_eq!(codes(schema.clone(), json!({"s": "abc", "l": [1]})), vec![]);
+    // Each maximum on its own, so neither walk can lean on the other's check.
+    assert_eq!(
+        codes(schema.clone(), json!({"s": "abcd"})),
+        vec![pair("too_long", "/s")]
+    );
+    assert_eq!(
+        codes(schema.clone(), json!({"l": [1, 2]})),
+        vec![pair("too_long", "/l")]
+    );
     assert_eq!(
         codes(schema, json!({"s": "abcd", "l": [1, 2]})),
         vec![pair("too_long", "/s"), pair("too_long", "/l")]
