@@ -147,6 +147,21 @@ pub(super) struct Node {
     pub any: bool,
 }
 
+impl Node {
+    /// The node of a defined property. Small objects (all of ours) are scanned:
+    /// comparing a few short names beats hashing the key.
+    pub fn property(&self, key: &str) -> Option<usize> {
+        if self.properties.len() <= 24 {
+            self.properties
+                .iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, i)| *i)
+        } else {
+            self.property_index.get(key).copied()
+        }
+    }
+}
+
 /// A compiled schema: the arena and its root.
 #[derive(Debug)]
 pub struct Compiled {

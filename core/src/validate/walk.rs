@@ -58,9 +58,29 @@ fn type_ok(bits: u8, v: &Value) -> bool {
 
 fn format_ok(format: Format, text: &str) -> bool {
     match format {
-        Format::Date => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+        Format::Date => date_ok(text),
         Format::DateTime => chrono::DateTime::parse_from_rfc3339(text).is_ok(),
     }
+}
+
+/// A calendar date as `%Y-%m-%d`. The common `YYYY-MM-DD` form is checked
+/// directly; anything else goes to chrono's parser, which decides as before.
+pub(super) fn date_ok(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
+    };
+    if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
+        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            return i32::try_from(y)
+                .ok()
+                .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+                .is_some();
+        }
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
 }
 
 fn out_of_range(n: &Node, value: &Value) -> bool {
@@ -205,8 +225,8 @@ impl Compiled {
             if key.len() > limits.max_string_bytes {
                 return false;
             }
-            match n.property_index.get(key) {
-                Some(&c) => self.visit_ok(c, v, depth + 1, limits),
+            match n.property(key) {
+                Some(c) => self.visit_ok(c, v, depth + 1, limits),
                 None => match n.additional {
                     Additional::Deny => false,
                     Additional::Schema(c) => self.visit_ok(c, v, depth + 1, limits),
@@ -445,8 +465,8 @@ impl Walker<'_> {
                 self.at(key, |w| w.key_too_large(key));
                 continue;
             }
-            self.at(key, |w| match n.property_index.get(key) {
-                Some(&c) => w.visit(c, v, depth + 1),
+            self.at(key, |w| match n.property(key) {
+                Some(c) => w.visit(c, v, depth + 1),
                 None => match n.additional {
                     Additional::Deny => {
                         let code = if is_identifying_field(key) {
