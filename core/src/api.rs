@@ -144,6 +144,7 @@ pub fn functionality(
 /// files, which that command writes and the tests keep fresh.
 pub fn generate_schema(kind: Kind) -> Value {
     let mut schema = with_record_type!(kind, R => schemars::schema_for!(R).to_value());
+    crate::labels::label_schema(&mut schema);
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),

@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::diagnostic::Locale;
+use crate::diagnostic::{Code, Diagnostic, Locale, Params};
 use crate::error::Error;
 use crate::profile::RuleProfile;
 use crate::validate::{self, SchemaId};
@@ -43,7 +43,7 @@ impl Default for Context<'_> {
     fn default() -> Self {
         Context {
             profile: Cow::Borrowed(default_profile()),
-            today: chrono::Utc::now().date_naive(),
+            today: crate::clock::today_in_india(),
             locale: Locale::En,
             limits: Limits::default(),
         }
@@ -58,7 +58,7 @@ pub struct Options {
     /// Message language (`en` or `hi`).
     #[serde(default)]
     pub locale: Locale,
-    /// The date deadlines are judged on; the system date when absent.
+    /// The date deadlines are judged on; India's date (Asia/Kolkata) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub today: Option<NaiveDate>,
     /// A JSON merge patch (RFC 7396) applied to the default rule profile.
@@ -88,11 +88,19 @@ impl Options {
             Some(patch) => Cow::Owned(RuleProfile::from_json_patch(patch).map_err(Error::Input)?),
             None => Cow::Borrowed(default_profile()),
         };
+        if let Some(today) = self.today.filter(|d| !crate::checked::in_range(*d)) {
+            return Err(Error::input(Diagnostic::new(
+                Code::DateOutOfRange,
+                "/today",
+                Params::new()
+                    .with("value", today.to_string())
+                    .with("range", crate::checked::range_text()),
+                self.locale,
+            )));
+        }
         Ok(Context {
             profile,
-            today: self
-                .today
-                .unwrap_or_else(|| chrono::Utc::now().date_naive()),
+            today: crate::clock::today_or_india(self.today),
             locale: self.locale,
             limits: self.limits,
         })

@@ -27,7 +27,10 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod boundary;
 pub mod cci;
+pub mod checked;
+pub mod clock;
 pub mod codes;
 pub mod context;
 pub mod diagnostic;
@@ -35,6 +38,7 @@ pub mod dna;
 pub mod error;
 pub mod indicators;
 pub mod kind;
+pub mod labels;
 pub mod model;
 pub mod privacy;
 pub mod profile;

@@ -38,6 +38,12 @@ const ANNOTATIONS: &[&str] = &[
     "writeOnly",
 ];
 
+/// Whether a keyword only annotates: the standard ones and any `x-` extension
+/// (such as the Hindi titles `x-title-hi`).
+fn annotation(key: &str) -> bool {
+    ANNOTATIONS.contains(&key) || key.starts_with("x-")
+}
+
 /// The allowed values of `enum` / `const`, with a set for string lookups.
 #[derive(Debug, Default)]
 pub(super) struct Consts {
@@ -269,7 +275,7 @@ impl<'a> Compiler<'a> {
         let b = self.resolved(branch).as_object()?;
         let only = |allowed: &[&str]| {
             b.keys()
-                .all(|k| allowed.contains(&k.as_str()) || ANNOTATIONS.contains(&k.as_str()))
+                .all(|k| allowed.contains(&k.as_str()) || annotation(k))
         };
         if b.get("type").and_then(Value::as_str) == Some("null") && only(&["type"]) {
             return Some(Tag::Null);
@@ -391,7 +397,7 @@ impl<'a> Compiler<'a> {
                 "minimum",
                 "maximum",
             ];
-            if !ASSERTIONS.contains(&key.as_str()) && !ANNOTATIONS.contains(&key.as_str()) {
+            if !ASSERTIONS.contains(&key.as_str()) && !annotation(key) {
                 return Err(format!("keyword `{key}` is not enforced by the core"));
             }
         }
@@ -468,7 +474,7 @@ impl<'a> Compiler<'a> {
         };
         n.minimum = bound(s, "minimum")?;
         n.maximum = bound(s, "maximum")?;
-        n.any = s.keys().all(|k| ANNOTATIONS.contains(&k.as_str()));
+        n.any = s.keys().all(|k| annotation(k));
         Ok(n)
     }
 }

@@ -24,8 +24,7 @@ use serde_json::Value;
 
 pub use compile::Compiled;
 
-use crate::diagnostic::{pointer, Code, Collector, Diagnostic, Locale, Params, Report};
-use crate::error::Error;
+use crate::diagnostic::{pointer, Code, Collector, Locale, Params, Report};
 use crate::kind::Kind;
 
 /// Bounds on what one record may hold, so no input can make validation slow
@@ -214,28 +213,7 @@ pub fn check(id: SchemaId, value: &Value, limits: &Limits, out: &mut Collector) 
     }
 }
 
-/// Parse JSON text; malformed text is unusable input (`malformed_json` with
-/// line and column). [`crate::api::parse_json`] is the public face of this.
-pub fn parse_json_text(text: &str, locale: Locale) -> Result<Value, Error> {
-    serde_json::from_str::<Value>(text).map_err(|e| {
-        let detail = e.to_string();
-        // serde_json appends " at line L column C"; keep only the reason.
-        let reason = detail
-            .split(" at line ")
-            .next()
-            .unwrap_or(&detail)
-            .to_owned();
-        Error::input(Diagnostic::new(
-            Code::MalformedJson,
-            "",
-            Params::new()
-                .with("detail", reason)
-                .with("line", e.line())
-                .with("column", e.column()),
-            locale,
-        ))
-    })
-}
+pub use crate::boundary::parse_json_text;
 
 /// Parse a value into `T` after checking it against the embedded schema `id`,
 /// so every problem is reported with its path. Valid values go straight to

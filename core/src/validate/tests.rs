@@ -206,8 +206,17 @@ fn unknown_assertion_keywords_are_refused() {
 #[test]
 fn dates_decide_as_chrono_does() {
     for text in [
-        "2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-1-5", "0000-01-01",
-        "+2024-01-05", "2024-01-05x", "２０２４-01-01", "9999-12-31", "",
+        "2024-02-29",
+        "2023-02-29",
+        "2024-13-01",
+        "2024-00-10",
+        "2024-1-5",
+        "0000-01-01",
+        "+2024-01-05",
+        "2024-01-05x",
+        "２０２４-01-01",
+        "9999-12-31",
+        "",
     ] {
         let chrono = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
         assert_eq!(super::walk::date_ok(text), chrono, "{text}");
