@@ -163,8 +163,10 @@ mod tests {
     fn report_table_counts_per_row() {
         let ctx = Context::default();
         let reports = vec![
-            api::validate_str(Kind::Referral, "{}", &ctx),
-            api::validate_str(Kind::Referral, "{", &ctx),
+            api::validate_str(Kind::Referral, "{}", &ctx)
+                .unwrap_or_else(suraksha::Error::into_report),
+            api::validate_str(Kind::Referral, "{", &ctx)
+                .unwrap_or_else(suraksha::Error::into_report),
         ];
         let table = report_table(&reports).unwrap();
         assert_eq!(table.num_rows(), 2);

@@ -58,7 +58,9 @@ fn typed<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     locale: Locale,
 ) -> PyResult<Option<T>> {
     value
-        .map(|v| api::parse_typed::<T>(&v, locale).map_err(|r| Exc::Input.report(py, &r)))
+        .map(|v| {
+            suraksha::record::parse_typed::<T>(&v, locale).map_err(|r| Exc::Input.report(py, &r))
+        })
         .transpose()
 }
 
@@ -148,7 +150,8 @@ fn partial_by<'py>(
 
 fn parse_partial(py: Python<'_>, text: &str) -> PyResult<Partial> {
     let value = api::parse_json(text, Locale::En).map_err(|r| Exc::Input.report(py, &r))?;
-    api::parse_typed::<Partial>(&value, Locale::En).map_err(|r| Exc::Input.report(py, &r))
+    suraksha::record::parse_typed::<Partial>(&value, Locale::En)
+        .map_err(|r| Exc::Input.report(py, &r))
 }
 
 /// Merge partial aggregates (JSON texts) into one; exact and order-free.

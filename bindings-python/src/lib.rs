@@ -2,8 +2,8 @@
 //! by the pure-Python package `suraksha`. Each function converts its arguments,
 //! calls the core API and converts the result back; every rule lives in the core.
 //!
-//! Failures are the core's [`suraksha::Report`]s raised as the exception classes
-//! of `suraksha._errors` (see [`convert::Exc`]). Heavy work runs without the GIL.
+//! Failures are the core's [`suraksha::Error`]s raised, by category, as the
+//! exception classes of `suraksha._errors` ([`raise`]). Heavy work runs without the GIL.
 
 mod arrow;
 mod columnar;
@@ -18,6 +18,18 @@ use serde_json::Value;
 use suraksha::{api, workflow, Report};
 
 use convert::{context, detached, kind as parse_kind, record as to_record, to_py, Exc};
+
+/// The exception for a core error, by its category: unusable input is
+/// `InputError`, an invalid record `ValidationError`, a bug `InternalError`;
+/// each carries the core's report.
+pub(crate) fn raise(py: Python<'_>, error: suraksha::Error) -> PyErr {
+    let exc = match error.category() {
+        suraksha::Category::Input => Exc::Input,
+        suraksha::Category::Invalid => Exc::Validation,
+        suraksha::Category::Internal => Exc::Internal,
+    };
+    exc.report(py, error.report())
+}
 
 /// Names of the record kinds.
 #[pyfunction]
@@ -118,7 +130,7 @@ fn validate_items(k: suraksha::Kind, items: Vec<Item>, ctx: &suraksha::Context<'
         .into_iter()
         .map(|i| match i {
             Item::Value(v) => Ok(v),
-            Item::Text(t) => api::parse_json(&t, ctx.locale),
+            Item::Text(t) => api::parse_json(&t, ctx.locale).map_err(suraksha::Error::into_report),
         })
         .collect();
     let values: Vec<Value> = parsed
@@ -190,7 +202,7 @@ fn triage<'py>(
     let ctx = context(py, options)?;
     let value = to_record(py, case, ctx.locale)?;
     let result = detached(py, || api::triage(&value, &ctx))?;
-    to_py(py, &result.map_err(|r| Exc::Validation.report(py, &r))?)
+    to_py(py, &result.map_err(|e| raise(py, e))?)
 }
 
 /// The functionality index of a VCPC; an invalid record raises `ValidationError`.
@@ -204,7 +216,7 @@ fn functionality<'py>(
     let ctx = context(py, options)?;
     let value = to_record(py, vcpc, ctx.locale)?;
     let result = detached(py, || api::functionality(&value, &ctx))?;
-    to_py(py, &result.map_err(|r| Exc::Validation.report(py, &r))?)
+    to_py(py, &result.map_err(|e| raise(py, e))?)
 }
 
 /// Apply a transition to a case or referral; returns the new record, or raises
@@ -223,7 +235,8 @@ fn apply_transition<'py>(
     let value = to_record(py, record, ctx.locale)?;
     let change = to_record(py, transition, ctx.locale)?;
     let result = detached(py, || workflow::apply_transition(k, &value, &change, &ctx))?;
-    to_py(py, &result.map_err(|r| Exc::Validation.report(py, &r))?)
+    let result = result.map_err(suraksha::Error::Invalid);
+    to_py(py, &result.map_err(|e| raise(py, e))?)
 }
 
 /// Panics on purpose, inside the guard every call uses: lets the tests prove a

@@ -21,9 +21,16 @@ export type Severity = Diagnostic["severity"];
 /** The name of a record kind. */
 export type Kind = keyof Records;
 
-/** Every operation returns one of these instead of throwing. */
+/** Why an operation could not give its result: unusable input (unknown kind,
+ * malformed JSON, bad options), a record that must be valid and is not, or a
+ * bug inside suraksha. */
+export type Category = "input" | "invalid" | "internal";
+/** Every operation returns one of these instead of throwing. A failure means
+ * the work could not run; validating an invalid record is a success whose
+ * `report.valid` is false. */
 export type Failure = {
   type: "failure";
+  category: Category;
   /** Coded diagnostics; `path` is a JSON Pointer into the record (or into the
    * options / transition when those are at fault). */
   diagnostics: Diagnostic[];
@@ -138,7 +145,8 @@ export type Input<T> = T | string;
 /** Options as an object or JSON text; `undefined` for the defaults (English, system date). */
 export type OptionsInput = Options | string | undefined | null;
 
-/** Validate a record. Success when it has no errors (warnings stay in `report`). */
+/** Validate a record. Success whenever validation ran (`report.valid` says
+ * whether the record is valid); failure only when it could not run. */
 export function validate<K extends Kind>(kind: K, record: Input<Records[K]> | unknown, options?: OptionsInput): Outcome<"report", Report>;
 /** The names of the record kinds. */
 export function kinds(): Kind[];

@@ -10,7 +10,7 @@
 //! those diagnostics ([`crate::rules::law::applicable`]), so the two agree.
 //!
 //! Reach them through [`required_actions`] (a typed case), [`actions_of`] (a
-//! case as JSON, even when its rules fail), [`validate_with_actions`] (the
+//! case as JSON, even when its rules fail), [`crate::api::validate_with_actions`] (the
 //! validation report with the actions beside it) and [`crate::scoring::triage::Triage::actions`].
 
 use chrono::{DateTime, FixedOffset};
@@ -18,7 +18,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::{validate, Context, Kind};
+use crate::context::Context;
+use crate::kind::Kind;
+use crate::record::validate_record;
 use crate::diagnostic::{pointer, Locale, Report};
 use crate::model::{Case, ConcernKind, Destination};
 use crate::profile::PathwayAction;
@@ -177,18 +179,7 @@ pub fn required_actions(c: &Case, ctx: &Context<'_>) -> Vec<RequiredAction> {
 pub fn actions_of(value: &Value, ctx: &Context<'_>) -> Result<Vec<RequiredAction>, Report> {
     match Case::deserialize(value) {
         Ok(c) => Ok(required_actions(&c, ctx)),
-        Err(_) => Err(validate(Kind::Case, value, ctx)),
+        Err(_) => Err(validate_record::<Case>(Kind::Case, value, ctx)),
     }
 }
 
-/// Validate a record and, for a case, list its required actions beside the report.
-pub fn validate_with_actions(kind: Kind, value: &Value, ctx: &Context<'_>) -> Checked {
-    let report = validate(kind, value, ctx);
-    let actions = match kind {
-        Kind::Case => Case::deserialize(value)
-            .map(|c| required_actions(&c, ctx))
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    Checked { report, actions }
-}

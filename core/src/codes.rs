@@ -9,7 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Locale, Severity};
+use crate::terms::{Locale, Severity};
 
 macro_rules! catalogue {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $sev:ident, $en:literal, $hi:literal; )*) => {
@@ -97,6 +97,26 @@ catalogue! {
     UnknownReference = "unknown_reference", Error,
         "{id} matches nothing in {collection}",
         "{id} का {collection} में कोई मेल नहीं है";
+
+    // --- size limits and schema maxima (validation engine) ---
+    /// A string or list longer than its schema's `maxLength` / `maxItems`.
+    TooLong = "too_long", Error,
+        "must have at most {maximum} item(s) or character(s)",
+        "अधिक से अधिक {maximum} प्रविष्टि या अक्षर हो सकते हैं";
+    /// A string (or field name) larger than the configured limit.
+    StringTooLarge = "string_too_large", Error,
+        "text of {size} bytes is larger than the limit of {limit} bytes",
+        "{size} बाइट का पाठ {limit} बाइट की सीमा से बड़ा है";
+    // nesting_too_deep (beside the input boundary codes below) is also the
+    // validator's code for nesting deeper than `Limits::max_depth`.
+    /// A list or object with more entries than the configured limit.
+    TooManyItems = "too_many_items", Error,
+        "{count} entries are more than the limit of {limit}",
+        "{count} प्रविष्टियाँ {limit} की सीमा से अधिक हैं";
+    /// The report reached its limit of diagnostics; the rest are only counted.
+    TooManyDiagnostics = "too_many_diagnostics", Warning,
+        "{omitted} more problem(s) not listed: the report shows at most {limit}",
+        "{omitted} और समस्याएँ सूचीबद्ध नहीं हैं: रिपोर्ट में अधिकतम {limit} दिखाई जाती हैं";
 
     // --- children and dates ---
     /// Neither a date of birth nor an age was given.

@@ -23,7 +23,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::Sha256;
 
-use crate::api::{parse_record, parse_typed, Context, Kind};
+use crate::context::Context;
+use crate::kind::Kind;
+use crate::record::parse_record;
+use crate::validate::parse_typed;
 use crate::diagnostic::{pointer, Code, Diagnostic, Params, Report};
 use crate::model::{Case, Referral};
 

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::codes::Code;
-use crate::diagnostic::Locale;
+use crate::terms::Locale;
 
 /// English, Hindi, then (statutes only) the citations that name the statute.
 type Entry = Vec<String>;

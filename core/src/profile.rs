@@ -52,7 +52,7 @@ pub struct RuleProfile {
     /// Points and bands of the VCPC functionality index.
     pub functionality: FunctionalityRules,
     /// District Need Assessment: themes, severity scale, group rules and weights.
-    pub dna: crate::dna::DnaRules,
+    pub dna: crate::dna::catalogue::DnaRules,
 }
 
 /// A statute as a scope. Ages are in completed years; "under N" means age < N.
@@ -340,9 +340,13 @@ impl RuleProfile {
     /// the result; e.g. `{"ages": {"child_under": 18}}`.
     pub fn from_json_patch(patch: &serde_json::Value) -> Result<RuleProfile, crate::Report> {
         let mut base = serde_json::to_value(RuleProfile::default())
-            .map_err(|e| crate::api::internal(&e.to_string()))?;
+            .map_err(|e| crate::error::internal_report(&e.to_string()))?;
         merge_patch(&mut base, patch);
-        crate::api::parse_typed::<RuleProfile>(&base, crate::Locale::En)
+        crate::validate::parse_with::<RuleProfile>(
+            crate::validate::SchemaId::Profile,
+            &base,
+            crate::Locale::En,
+        )
     }
 
     /// The general age under which a person is a child (JJ Act s.2(12)), from the `jj_2015` statute.

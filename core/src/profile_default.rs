@@ -68,7 +68,7 @@ impl Default for RuleProfile {
                 window_days: 365,
                 register_fresh_days: 90,
             },
-            dna: crate::dna::DnaRules::default(),
+            dna: crate::dna::catalogue::DnaRules::default(),
         }
     }
 }

@@ -168,7 +168,7 @@ fn actions_are_listed_beside_the_report_and_in_hindi() {
         .unwrap()
         .context()
         .unwrap();
-    let checked = suraksha::actions::validate_with_actions(suraksha::Kind::Case, &v["input"], &ctx);
+    let checked = suraksha::api::validate_with_actions(suraksha::Kind::Case, &v["input"], &ctx);
     assert!(checked.report.valid);
     let a = &checked.actions[0];
     assert_eq!(a.pathway, "pocso_police");

@@ -178,7 +178,8 @@ fn case_transitions_append_history() {
 fn workflow_stage_follows_the_case() {
     let c = ctx(Locale::En);
     let (case, _) =
-        api::parse_record::<suraksha::model::Case>(Kind::Case, &sample("case"), &c).unwrap();
+        suraksha::record::parse_record::<suraksha::model::Case>(Kind::Case, &sample("case"), &c)
+            .unwrap();
     assert_eq!(
         workflow::workflow_stage(&case),
         workflow::WorkflowStage::ServicesInProgress

@@ -36,10 +36,13 @@ fn run(vector: &Value) -> Result<Report, String> {
     let ctx = options.context().map_err(|r| format!("bad options: {r}"))?;
     let kind = match Kind::parse(kind_name, ctx.locale) {
         Ok(k) => k,
-        Err(report) => return Ok(report),
+        // Unusable input: the vector holds the error's report.
+        Err(e) => return Ok(e.into_report()),
     };
     Ok(match (vector.get("input"), vector.get("input_text")) {
-        (_, Some(Value::String(text))) => api::validate_str(kind, text, &ctx),
+        (_, Some(Value::String(text))) => {
+            api::validate_str(kind, text, &ctx).unwrap_or_else(suraksha::Error::into_report)
+        }
         (Some(input), _) => api::validate(kind, input, &ctx),
         _ => return Err("no input or input_text".into()),
     })

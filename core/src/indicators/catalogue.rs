@@ -123,13 +123,13 @@ impl Catalogue {
     /// UNICEF/ILO define it, child labour under CALPRA, out-of-school 6–14 and
     /// its unknown-status companion, girls 15–17 married).
     pub fn builtin() -> Result<Catalogue, Report> {
-        let value = crate::api::parse_json(BUILTIN, Locale::En)?;
+        let value = crate::validate::parse_json_text(BUILTIN, Locale::En)?;
         Catalogue::from_value(&value)
     }
 
     /// Load a catalogue from JSON, checking its shape and that every predicate compiles.
     pub fn from_value(value: &Value) -> Result<Catalogue, Report> {
-        let cat: Catalogue = crate::api::parse_typed(value, Locale::En)?;
+        let cat: Catalogue = crate::record::parse_typed(value, Locale::En)?;
         cat.compile().map(|_| cat)
     }
 

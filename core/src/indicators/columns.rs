@@ -10,9 +10,11 @@ use serde_json::Value;
 use chrono::NaiveDate;
 
 use super::roster::{check_facts, check_survey_date, RosterRow, RowFacts, Work};
-use crate::api::{self, Context, Kind};
 use crate::codes::Code;
+use crate::context::Context;
 use crate::diagnostic::{Collector, Diagnostic, Params, Report};
+use crate::kind::Kind;
+use crate::record;
 
 /// The code of an unknown value in a `u8` column.
 pub const MISSING: u8 = u8::MAX;
@@ -245,7 +247,7 @@ impl RosterColumns {
         let mut cols = RosterColumns::with_capacity(values.len());
         let mut rejected = Vec::new();
         for (i, v) in values.iter().enumerate() {
-            match api::parse_record::<RosterRow>(Kind::RosterRow, v, ctx) {
+            match record::parse_record::<RosterRow>(Kind::RosterRow, v, ctx) {
                 Ok((row, _)) => cols.push(&row),
                 Err(report) => rejected.push(RejectedRow { row: i, report }),
             }

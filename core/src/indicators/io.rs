@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 
 use super::columns::{RejectedRow, RosterColumns};
 use super::roster::RosterRow;
-use crate::api::Context;
 use crate::codes::Code;
+use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Params, Report};
 
 /// CSV columns, in order.
@@ -170,7 +170,7 @@ pub fn read_roster(
     let values = if text.trim_start().starts_with('{') {
         let mut values = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            values.push(crate::api::parse_json(line, ctx.locale)?);
+            values.push(crate::validate::parse_json_text(line, ctx.locale)?);
         }
         values
     } else {

@@ -8,9 +8,10 @@ use super::aggregate::Partial;
 use super::catalogue::Catalogue;
 use super::columns::{Field, RosterColumns, MISSING};
 use super::roster::MAX_ROSTER_AGE;
-use crate::api::{Context, Record};
 use crate::codes::Code;
+use crate::context::Context;
 use crate::diagnostic::{pointer, Collector, Params, Report};
+use crate::record::Record;
 
 /// Re-emit a report's diagnostics in the collector's locale.
 fn forward(report: Report, out: &mut Collector) {

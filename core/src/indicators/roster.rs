@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{Context, Record};
 use crate::codes::Code;
+use crate::context::Context;
 use crate::diagnostic::{Collector, Params};
 use crate::model::{age_on, SchoolStatus, Sex, SocialGroup};
+use crate::record::Record;
 
 /// The oldest age the roster covers (women 20–24 for SDG 5.3.1).
 pub const MAX_ROSTER_AGE: u8 = 24;

@@ -4,10 +4,11 @@
 
 use chrono::NaiveDate;
 
-use crate::api::{Context, Record};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::model::{age_on, Case, CaseStatus, Child, ClosureReason};
 use crate::profile::RuleProfile;
+use crate::record::Record;
 use crate::rules::common::{check_not_future, dates_out_of_order};
 use crate::rules::law::{self, AgeVerdict, Work};
 use crate::tasks::{case_tasks, TaskState};

@@ -1,10 +1,11 @@
 //! Rules of a referral: the consent gate, the state machine replayed over its
 //! history, dates, and overdue responses.
 
-use crate::api::{Context, Record};
+use crate::context::Context;
 use crate::diagnostic::{Code, Collector, Params};
 use crate::model::Referral;
 use crate::profile::RuleProfile;
+use crate::record::Record;
 use crate::rules::common::{check_not_future, dates_out_of_order};
 use crate::tasks::{referral_tasks, TaskState};
 use crate::workflow::check_referral_history;

@@ -7,10 +7,11 @@ use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::api::{Context, Record};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::model::{Meeting, Member, Office, RegisterEntry, Role, Sex, Vcpc};
 use crate::profile::{CompositionProfile, OfficeRule, RoleRequirement, RuleProfile, Statute};
+use crate::record::Record;
 use crate::rules::common::{check_not_future, dates_out_of_order};
 
 impl Record for Vcpc {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::api::Context;
+use crate::context::Context;
 use crate::diagnostic::Locale;
 use crate::model::{Case, Concern, ConcernKind, RiskLevel};
 use crate::profile::TriageRule;
