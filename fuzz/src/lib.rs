@@ -777,6 +777,7 @@ pub fn suppress(data: &[u8]) {
             indicators::Count {
                 numerator: num,
                 denominator: d,
+                ..Default::default()
             }
         })
         .collect();
