@@ -19,11 +19,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::context::Context;
-use crate::kind::Kind;
-use crate::record::validate_record;
 use crate::diagnostic::{pointer, Locale, Report};
+use crate::kind::Kind;
 use crate::model::{Case, ConcernKind, Destination};
 use crate::profile::PathwayAction;
+use crate::record::validate_record;
 
 /// Where an action stands on the context's `today`.
 #[derive(
@@ -182,4 +182,3 @@ pub fn actions_of(value: &Value, ctx: &Context<'_>) -> Result<Vec<RequiredAction
         Err(_) => Err(validate_record::<Case>(Kind::Case, value, ctx)),
     }
 }
-

@@ -24,11 +24,11 @@ use serde_json::{Map, Value};
 use sha2::Sha256;
 
 use crate::context::Context;
+use crate::diagnostic::{pointer, Code, Diagnostic, Params, Report};
 use crate::kind::Kind;
+use crate::model::{Case, Referral};
 use crate::record::parse_record;
 use crate::validate::parse_typed;
-use crate::diagnostic::{pointer, Code, Diagnostic, Params, Report};
-use crate::model::{Case, Referral};
 
 /// Shortest secret accepted for the keyed hash, in bytes.
 pub const MIN_SECRET_BYTES: usize = 16;

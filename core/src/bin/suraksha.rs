@@ -332,16 +332,18 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
                 Some(p) => Some(json_of(p, locale)?),
                 None => None,
             };
-            outcome(suraksha::export::export(
-                kind,
-                &json_of(file, locale)?,
-                &secret,
-                *identifying,
-                permission.as_ref(),
-                &ctx,
+            outcome(
+                suraksha::export::export(
+                    kind,
+                    &json_of(file, locale)?,
+                    &secret,
+                    *identifying,
+                    permission.as_ref(),
+                    &ctx,
+                )
+                // An export refused for its input (a weak secret, no permission) is invalid input.
+                .map_err(suraksha::Error::Invalid),
             )
-            // An export refused for its input (a weak secret, no permission) is invalid input.
-            .map_err(suraksha::Error::Invalid))
         }
         Command::Report {
             roster,
