@@ -725,8 +725,8 @@ fn run_engine(g: &mut Gen<'_>, catalogue: &Option<Catalogue>, cols: &RosterColum
     };
     let schema = schemars::schema_for!(indicators::TableOptions).to_value();
     let opts_value = g.shaped(&schema, &schema, 0);
-    let opts =
-        suraksha::validate::parse_typed::<indicators::TableOptions>(&opts_value, Locale::En).unwrap_or_default();
+    let opts = suraksha::validate::parse_typed::<indicators::TableOptions>(&opts_value, Locale::En)
+        .unwrap_or_default();
     if let Ok(tables) = partial.tables(catalogue, &opts) {
         for row in tables.iter().flat_map(|t| &t.rows) {
             // A hidden cell publishes no count and no rate.
@@ -752,7 +752,8 @@ pub fn indicators(data: &[u8]) {
     // Two partials from JSON, merged.
     let a = g.record(Kind::IndicatorPartial);
     let b = g.record(Kind::IndicatorPartial);
-    let parse = |v: &Value| suraksha::validate::parse_typed::<indicators::Partial>(v, Locale::En).ok();
+    let parse =
+        |v: &Value| suraksha::validate::parse_typed::<indicators::Partial>(v, Locale::En).ok();
     if let (Some(a), Some(b)) = (parse(&a), parse(&b)) {
         if let Ok(m) = a.merge(&b) {
             if let Some(c) = catalogue.as_ref() {

@@ -389,6 +389,10 @@ fn schemas(dir: &Path, check: bool) -> Result<ExitCode, Unusable> {
         schemars::schema_for!(workflow::ReferralTransition).to_value(),
     ));
     files.push((
+        "export_permission.json".into(),
+        schemars::schema_for!(suraksha::export::Permission).to_value(),
+    ));
+    files.push((
         "profile.json".into(),
         schemars::schema_for!(suraksha::RuleProfile).to_value(),
     ));

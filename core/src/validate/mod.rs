@@ -68,13 +68,16 @@ pub enum SchemaId {
     CaseTransition,
     /// A referral transition (`schemas/referral_transition.json`).
     ReferralTransition,
+    /// A recorded permission for an identifying export (`schemas/export_permission.json`).
+    ExportPermission,
 }
 
-const OTHERS: [SchemaId; 4] = [
+const OTHERS: [SchemaId; 5] = [
     SchemaId::Options,
     SchemaId::Profile,
     SchemaId::CaseTransition,
     SchemaId::ReferralTransition,
+    SchemaId::ExportPermission,
 ];
 const SLOTS: usize = Kind::ALL.len() + OTHERS.len();
 
@@ -106,6 +109,7 @@ impl SchemaId {
             SchemaId::Profile => "profile.json",
             SchemaId::CaseTransition => "case_transition.json",
             SchemaId::ReferralTransition => "referral_transition.json",
+            SchemaId::ExportPermission => "export_permission.json",
         }
     }
 
@@ -135,6 +139,7 @@ impl SchemaId {
             SchemaId::Profile => file!("profile.json"),
             SchemaId::CaseTransition => file!("case_transition.json"),
             SchemaId::ReferralTransition => file!("referral_transition.json"),
+            SchemaId::ExportPermission => file!("export_permission.json"),
         }
     }
 
