@@ -7,7 +7,7 @@
 //! above any diagnostics. Validation still reports a duty whose time has
 //! passed (`pathway_deadline_missed`, `pathway_referral_missing`) or that was
 //! done late (`pathway_late`). Actions come from the same pathway logic as
-//! those diagnostics ([`crate::rules::law::applicable`]), so the two agree.
+//! those diagnostics ([`crate::law::applicable`]), so the two agree.
 //!
 //! Reach them through [`required_actions`] (a typed case), [`actions_of`] (a
 //! case as JSON, even when its rules fail), [`crate::api::validate_with_actions`] (the
@@ -132,7 +132,7 @@ fn message(
 /// due (earliest first), then done.
 pub fn required_actions(c: &Case, ctx: &Context<'_>) -> Vec<RequiredAction> {
     let p = &ctx.profile;
-    let mut actions: Vec<RequiredAction> = crate::rules::law::applicable(c, p)
+    let mut actions: Vec<RequiredAction> = crate::law::applicable(c, p)
         .into_iter()
         .map(|a| {
             let law = p.law(a.pathway);

@@ -41,6 +41,7 @@ pub mod export;
 pub mod indicators;
 pub mod kind;
 pub mod labels;
+pub mod law;
 pub mod model;
 pub mod privacy;
 pub mod profile;
@@ -52,6 +53,7 @@ pub mod rules;
 pub mod scoring;
 pub mod tasks;
 pub mod terms;
+pub mod triage;
 pub mod validate;
 pub mod workflow;
 

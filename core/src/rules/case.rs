@@ -6,11 +6,11 @@ use chrono::NaiveDate;
 
 use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Collector, Params};
+use crate::law::{self, AgeVerdict, Work};
 use crate::model::{age_on, Case, CaseStatus, Child, ClosureReason};
 use crate::profile::RuleProfile;
 use crate::record::Record;
 use crate::rules::common::{check_not_future, dates_out_of_order};
-use crate::rules::law::{self, AgeVerdict, Work};
 use crate::tasks::{case_tasks, TaskState};
 use crate::workflow::check_case_history;
 
@@ -339,7 +339,7 @@ fn check_closure_and_risk(c: &Case, ctx: &Context<'_>, out: &mut Collector) {
         }
     }
     if let Some(recorded) = c.risk_level.filter(|_| c.status != CaseStatus::Closed) {
-        let t = crate::scoring::triage::triage(c, ctx);
+        let t = crate::triage::triage(c, ctx);
         if recorded < t.level {
             out.push(
                 Code::RiskBelowTriage,

@@ -3,6 +3,5 @@
 
 pub mod case;
 pub mod common;
-pub mod law;
 pub mod referral;
 pub mod vcpc;

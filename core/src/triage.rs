@@ -58,7 +58,7 @@ fn matches(rule: &TriageRule, c: &Case, counting: &[Concern], ctx: &Context<'_>)
         p.statutes.get(id).is_some_and(|s| {
             counting
                 .iter()
-                .any(|k| crate::rules::law::judge(c, k, id, s, p).is_some_and(|j| j.is_child()))
+                .any(|k| crate::law::judge(c, k, id, s, p).is_some_and(|j| j.is_child()))
         })
     });
     let disability = rule.disability.is_none_or(|d| c.child.disability == d);
@@ -88,7 +88,7 @@ fn matches(rule: &TriageRule, c: &Case, counting: &[Concern], ctx: &Context<'_>)
 
 /// Triage a case with the context's profile.
 pub fn triage(c: &Case, ctx: &Context<'_>) -> Triage {
-    let counting: Vec<Concern> = crate::rules::law::counting(c, &ctx.profile)
+    let counting: Vec<Concern> = crate::law::counting(c, &ctx.profile)
         .into_iter()
         .map(|(_, k)| k)
         .collect();
