@@ -34,7 +34,14 @@ pub enum Path {
 }
 
 const GEOGRAPHY: [&str; 3] = ["district", "block", "village"];
-const NUMBERS: [Field; 3] = [Field::Age, Field::WorkHours, Field::AgeAtMarriage];
+const NUMBERS: [Field; 4] = [
+    Field::Age,
+    Field::WorkHours,
+    Field::AgeAtMarriage,
+    Field::ChoresHours,
+];
+/// Survey design columns: a weight (any positive number) and two codes.
+const DESIGN: [&str; 3] = ["weight", "stratum", "cluster"];
 const CATEGORIES: [Field; 5] = [
     Field::Sex,
     Field::SchoolStatus,
@@ -73,7 +80,10 @@ fn roster_shaped(batch: &RecordBatch) -> bool {
         if name == "survey_date" {
             return is_text(t) || *t == DataType::Date32;
         }
-        if GEOGRAPHY.contains(&name) || NUMBERS.iter().any(|x| x.as_str() == name) {
+        if GEOGRAPHY.contains(&name)
+            || DESIGN.contains(&name)
+            || NUMBERS.iter().any(|x| x.as_str() == name)
+        {
             return is_number(t);
         }
         if CATEGORIES.iter().any(|x| x.as_str() == name) {
@@ -206,6 +216,39 @@ fn convert(
     let marital_status = u8s(Field::MaritalStatus)?;
     let age_at_marriage = u8s(Field::AgeAtMarriage)?;
     let social_group = u8s(Field::SocialGroup)?;
+    let chores_hours = u8s(Field::ChoresHours)?;
+    // Design columns: a null is the default (weight 1, one stratum, the village as cluster).
+    let mut weight = vec![1.0f64; n];
+    if let Some(a) = column("weight") {
+        let (lo, hi) = limits("weight", 1e6);
+        let floats = arrow_cast::cast(a, &DataType::Float64).map_err(|e| e.to_string())?;
+        let floats = floats
+            .as_primitive_opt::<arrow_array::types::Float64Type>()
+            .ok_or("a number column did not cast to float64")?;
+        for (i, v) in floats.iter().enumerate() {
+            match v {
+                None => {}
+                Some(x) if x.is_finite() && x >= lo && x <= hi => weight[i] = x,
+                Some(_) => bad[i] = true,
+            }
+        }
+    }
+    let mut codes = |name: &str| -> Result<Vec<u32>, String> {
+        let mut out = vec![0u32; n];
+        if let Some(a) = column(name) {
+            let (lo, hi) = limits(name, f64::from(u32::MAX));
+            for (i, v) in numbers(a, lo, hi)?.into_iter().enumerate() {
+                match v {
+                    Ok(Some(x)) => out[i] = x as u32,
+                    Ok(None) => {}
+                    Err(()) => bad[i] = true,
+                }
+            }
+        }
+        Ok(out)
+    };
+    let stratum = codes("stratum")?;
+    let cluster = codes("cluster")?;
     let flag = |name: &str| -> Vec<Option<bool>> {
         match column(name) {
             Some(a) => a
@@ -238,6 +281,10 @@ fn convert(
         // An absent disability defaults to false, as in the row schema.
         cols.disability.push(disability[i].unwrap_or(false));
         cols.social_group.push(social_group[i]);
+        cols.chores_hours.push(chores_hours[i]);
+        cols.weight.push(weight[i]);
+        cols.stratum.push(stratum[i]);
+        cols.cluster.push(cluster[i]);
     }
     Ok(())
 }
