@@ -97,34 +97,36 @@ fn message(
     law: &str,
     locale: Locale,
 ) -> String {
+    // Services by their names in the locale (the ids stay in `destinations`).
     let names: Vec<String> = destinations
         .iter()
         .filter_map(|d| serde_json::to_value(d).ok())
-        .filter_map(|v| v.as_str().map(|s| format!("`{s}`")))
+        .filter_map(|v| {
+            v.as_str().map(|s| {
+                crate::labels::value(s, locale).map_or_else(|| format!("`{s}`"), str::to_owned)
+            })
+        })
         .collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let to = crate::labels::join(&refs, locale);
+    let law = crate::labels::law(law, locale);
     match locale {
-        Locale::En => {
-            let to = names.join(" or ");
-            match action {
-                PathwayAction::Report => format!("report to {to} by {due} ({law})"),
-                PathwayAction::Produce => {
-                    format!("produce the child before {to} by {due} ({law})")
-                }
-                PathwayAction::Fir => format!("have {to} register an FIR by {due} ({law})"),
+        Locale::En => match action {
+            PathwayAction::Report => format!("report to {to} by {due} ({law})"),
+            PathwayAction::Produce => {
+                format!("produce the child before {to} by {due} ({law})")
             }
-        }
-        Locale::Hi => {
-            let to = names.join(" या ");
-            match action {
-                PathwayAction::Report => format!("{due} तक {to} को सूचित करें ({law})"),
-                PathwayAction::Produce => {
-                    format!("{due} तक बच्चे को {to} के समक्ष प्रस्तुत करें ({law})")
-                }
-                PathwayAction::Fir => {
-                    format!("{due} तक {to} में प्राथमिकी (FIR) दर्ज कराएँ ({law})")
-                }
+            PathwayAction::Fir => format!("have {to} register an FIR by {due} ({law})"),
+        },
+        Locale::Hi => match action {
+            PathwayAction::Report => format!("{due} तक {to} को सूचित करें ({law})"),
+            PathwayAction::Produce => {
+                format!("{due} तक बच्चे को {to} के समक्ष प्रस्तुत करें ({law})")
             }
-        }
+            PathwayAction::Fir => {
+                format!("{due} तक {to} में प्राथमिकी दर्ज कराएँ ({law})")
+            }
+        },
     }
 }
 

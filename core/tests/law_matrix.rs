@@ -177,7 +177,7 @@ fn actions_are_listed_beside_the_report_and_in_hindi() {
     assert_eq!(a.due.to_rfc3339(), "2026-11-24T08:00:00+05:30");
     assert_eq!(
         a.message,
-        "report to `sjpu` or `police` by 2026-11-24 08:00 (POCSO 2012 s.19(1), s.21)"
+        "report to Special Juvenile Police Unit or the local police by 2026-11-24 08:00 (POCSO Act 2012 (sexual offences against children) s.19(1), s.21)"
     );
     ctx.locale = suraksha::Locale::Hi;
     let hi = suraksha::actions::actions_of(&v["input"], &ctx).unwrap();
