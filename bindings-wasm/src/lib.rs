@@ -38,11 +38,11 @@ fn to_json(value: &JsValue, text_ok: bool, locale: Locale) -> Result<Value, Erro
     // with the code every other entry point gives.
     if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
         if !s.is_valid_utf16() {
-            return Err(boundary::invalid_text(
+            return Err(Error::Input(boundary::invalid_text(
                 "",
                 "a string holds a lone surrogate",
                 locale,
-            ));
+            )));
         }
     }
     if let (true, Some(text)) = (text_ok, value.as_string()) {
@@ -62,11 +62,11 @@ fn to_json(value: &JsValue, text_ok: bool, locale: Locale) -> Result<Value, Erro
         });
     let text = JSON::stringify_with_replacer(value, replacer.as_ref());
     if non_finite.get() {
-        return Err(boundary::non_finite(
+        return Err(Error::Input(boundary::non_finite(
             "",
             "NaN or Infinity in a JavaScript value",
             locale,
-        ));
+        )));
     }
     // JSON.stringify refuses cycles (TypeError) and too deep values (RangeError),
     // and BigInt; it yields undefined for functions.
@@ -75,10 +75,10 @@ fn to_json(value: &JsValue, text_ok: bool, locale: Locale) -> Result<Value, Erro
         Err(e)
             if e.is_instance_of::<js_sys::TypeError>() && format!("{e:?}").contains("ircular") =>
         {
-            return Err(boundary::too_deep("", true, locale))
+            return Err(Error::Input(boundary::too_deep("", true, locale)))
         }
         Err(e) if e.is_instance_of::<js_sys::RangeError>() => {
-            return Err(boundary::too_deep("", false, locale))
+            return Err(Error::Input(boundary::too_deep("", false, locale)))
         }
         Err(_) => None,
     }
