@@ -164,7 +164,10 @@ def _report_rejected(rejected: list[dict[str, Any]], on_rejected: str) -> None:
     more = f" (and {len(rejected) - 20} more)" if len(rejected) > 20 else ""
     message = f"{len(rejected)} roster row(s) rejected and left out: {listed}{more}"
     if on_rejected == "raise":
-        raise ValueError(message)
+        # A suraksha exception (a ValueError too), carrying every rejected row's report.
+        from ._errors import InputError
+
+        raise InputError(message, {"valid": False, "diagnostics": [d for r in rejected for d in ((r.get("report") or {}).get("diagnostics") or [])]})
     if on_rejected == "warn":
         import warnings
 
