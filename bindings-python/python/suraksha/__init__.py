@@ -173,11 +173,16 @@ def validate(
     locale: str = "en",
     today: Optional[DateLike] = None,
     profile: Optional[dict[str, Any]] = None,
+    limits: Optional[dict[str, Any]] = None,
 ) -> Report:
     """Validate one record of ``kind``; never raises for a record that breaks rules
     (see :attr:`Report.valid`). Raises :class:`InputError` for an unknown kind,
-    malformed JSON or bad options, :class:`InputTypeError` for a wrong type."""
-    return Report.from_dict(_suraksha.validate(kind, record, _options(locale, today, profile)))
+    malformed JSON or bad options, :class:`InputTypeError` for a wrong type.
+    ``limits`` bounds depth, string size, items and diagnostics (the core's ``Limits``)."""
+    options = _options(locale, today, profile)
+    if limits is not None:
+        options["limits"] = limits
+    return Report.from_dict(_suraksha.validate(kind, record, options))
 
 
 def validate_many(
