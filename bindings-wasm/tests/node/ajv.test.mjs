@@ -12,7 +12,7 @@ import { wasm, repo, vectors } from "../lib.mjs";
 /** Codes that a JSON Schema validator can see too. */
 const STRUCTURAL = new Set([
   "wrong_type", "missing_field", "unknown_field", "identifying_field",
-  "invalid_enum_value", "invalid_format", "out_of_range", "too_short",
+  "invalid_enum_value", "invalid_format", "out_of_range", "too_short", "too_long",
 ]);
 
 function makeAjv() {

@@ -115,7 +115,11 @@ test("validate, triage, functionality and transition on mutated records", () => 
 
 const sample = (kind) => JSON.parse(readFileSync(join(repo, "examples/records", `${kind}.json`), "utf8"));
 const opts = { today: "2026-11-23" };
-const codes = (r) => (r.type === "failure" ? r.diagnostics.map((d) => d.code) : []);
+// Unusable input is a failure; a record's own errors come in a success's report.
+const codes = (r) =>
+  r.type === "failure"
+    ? r.diagnostics.map((d) => d.code)
+    : (r.report?.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => d.code);
 
 test("NaN and infinities are coded, never silently dropped", () => {
   for (const bad of [NaN, Infinity, -Infinity]) {
