@@ -14,6 +14,7 @@ __all__ = [
     "cci_review",
     "codes",
     "district_report",
+    "export",
     "dna_baseline",
     "functionality",
     "indicator_catalogue",
