@@ -302,6 +302,9 @@ pub struct CompositionProfile {
     pub id: String,
     /// Name and source order.
     pub name: String,
+    /// The name in Hindi, for forms shown in Hindi (empty: the English name is shown).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_hi: String,
     /// Who may chair.
     pub chair: OfficeRule,
     /// Who may be member secretary.

@@ -210,6 +210,7 @@ fn icps() -> CompositionProfile {
     CompositionProfile {
         id: s("icps_generic"),
         name: s("ICPS practice (generic default)"),
+        name_hi: s("समेकित बाल संरक्षण योजना की पद्धति (सामान्य)"),
         chair: OfficeRule {
             roles: vec![
                 Role::Sarpanch,
@@ -246,6 +247,7 @@ fn maharashtra() -> CompositionProfile {
     CompositionProfile {
         id: s("maharashtra_2014"),
         name: s("Maharashtra GR 10-06-2014"),
+        name_hi: s("महाराष्ट्र शासन निर्णय 10-06-2014"),
         chair: OfficeRule {
             roles: vec![Role::Sarpanch, Role::ElectedRepresentative],
             conditions: vec![],
@@ -282,6 +284,7 @@ fn odisha() -> CompositionProfile {
     CompositionProfile {
         id: s("odisha_2022"),
         name: s("Odisha 2022"),
+        name_hi: s("ओडिशा 2022"),
         chair: OfficeRule {
             roles: vec![Role::WardMember],
             conditions: vec![

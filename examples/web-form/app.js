@@ -183,9 +183,8 @@ function buildDna(form) {
       const est = control("dna_village", `/findings/${i}/${g}/estimate`, "num");
       grid.append(labelled("", sevSel), labelled("", est));
       grid.dataset.group = g;
-      box.append(grid);
+      box.append(grid, labelled("", control("dna_village", `/findings/${i}/${g}/notes`, "text"), `notes ${g}`));
     }
-    box.append(labelled("", control("dna_village", `/findings/${i}/adult_group/notes`, "text"), "notes"));
     findings.append(box);
   });
   const interviews = $("#interviews", form);
@@ -230,7 +229,8 @@ function dnaLabels(form) {
       sev.textContent = `${who}: ${label("dna_village", "/findings/0/adult_group/severity")}`;
       e.textContent = `${who}: ${t().estimate} (${est(id)})`;
     }
-    $(".notes > span", box).textContent = `${t().adults}: ${t().notes}`;
+    $(".notes.adult_group > span", box).textContent = `${t().adults}: ${t().notes}`;
+    $(".notes.children_group > span", box).textContent = `${t().children}: ${t().notes}`;
   }
   for (const box of $$(".interview", form)) {
     $("summary", box).textContent = t()[box.dataset.role] ?? box.dataset.role;
@@ -254,7 +254,7 @@ function localise(form) {
     fillSelect(sel, choices(kind, path), sel.dataset.path.endsWith("/office") ? t().none : t().choose);
   }
   for (const sel of $$("select[data-source=profiles]", form)) {
-    fillSelect(sel, profile.composition_profiles.map((p) => [p.id, p.name]));
+    fillSelect(sel, profile.composition_profiles.map((p) => [p.id, locale === "hi" && p.name_hi ? p.name_hi : p.name]));
   }
   for (const row of $$(".row", form)) {
     for (const l of $$("label", row)) {
@@ -537,7 +537,17 @@ function check(form, final = false) {
   else if (errors.length) { status.classList.add("bad"); status.textContent = t().savedProblems(errors.length); }
   else { status.classList.add(diags.length ? "notes" : "ok"); status.textContent = diags.length ? t().savedNotes : t().savedOk; }
   result.append(status);
-  if (form.getAttribute("id") === "meeting") result.append(...meetingSummary(record, diags));
+  if (form.getAttribute("id") === "meeting") {
+    if (s.saved && !s.touched.size) {
+      // Nothing typed since the last save: show that meeting's verdict, not a blank form's.
+      status.dataset.result = "success";
+      status.className = `status ${s.saved.diags.length ? "notes" : "ok"}`;
+      status.textContent = s.saved.diags.length ? t().savedNotes : t().savedOk;
+      result.append(...meetingSummary(s.saved.record, s.saved.diags));
+      return { record, report, errors };
+    }
+    result.append(...meetingSummary(record, diags));
+  }
   if (show && problems.children.length) result.append(problems);
   return { record, report, errors };
 }
@@ -653,14 +663,17 @@ async function refreshCommittees(selectId) {
   $("#no-committee").hidden = committees.length > 0;
   if (committees.some((c) => c.id === keep)) pick.value = keep;
   const chosen = committees.find((c) => c.id === pick.value);
+  // Another committee has other members: its ticks start empty.
+  const same = state.meeting.base?.id === chosen?.id;
   state.meeting.base = chosen ? chosen.record : {};
-  renderAttendees();
+  renderAttendees(same);
   renderHistory();
 }
 
-function renderAttendees() {
+/** The committee's members as ticks; `keep` says which stay ticked (none for a new meeting). */
+function renderAttendees(keep = true) {
   const box = $("#attendees");
-  const checked = new Set($$("input:checked", box).map((i) => i.value));
+  const checked = new Set(keep ? $$("input:checked", box).map((i) => i.value) : []);
   const kind = "vcpc";
   box.replaceChildren(...(state.meeting.base.members ?? []).map((m) => {
     const input = Object.assign(document.createElement("input"), { type: "checkbox", value: m.id, checked: checked.has(m.id) });
@@ -688,16 +701,16 @@ async function checkAndSave(form) {
   if (form.getAttribute("id") === "meeting") {
     // A meeting joins the committee's history only when it is correct; otherwise it stays a draft.
     if (!errors.length && state.meeting.base.id) {
-      const shown = [...$(".result", form).children].filter((el) => !el.matches(".problems"));
       await store.put(kind, record, report.valid, 0);
       await store.saveDraft(form.getAttribute("id"), null);
       s.checked = false;
       s.touched = new Set();
       await refreshCommittees(record.id);
+      renderAttendees(false);
       fill(form, {});
+      // The saved meeting's verdict stays in view, in either language, until the next one is typed.
+      s.saved = { record, diags: report.diagnostics ?? [] };
       check(form);
-      // The saved meeting's verdict stays in view until the next one is typed.
-      $(".result", form).replaceChildren(...shown);
     }
   } else if (record.id) {
     await store.put(kind, record, report.valid, errors.length);
@@ -710,6 +723,7 @@ async function checkAndSave(form) {
 
 let draftTimer = null;
 function onEdit(form) {
+  if (form.getAttribute("id") === "meeting") state.meeting.saved = null;
   check(form);
   clearTimeout(draftTimer);
   const { raw } = collect(form);

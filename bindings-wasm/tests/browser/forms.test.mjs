@@ -173,6 +173,8 @@ test("committee and meetings: members on the phone, meeting history, quorum from
     await at(meeting, "/meetings/#/minutes_recorded").check();
     await saveOk(meeting);
     assert.equal(await meeting.locator(".history li").count(), 1);
+    // A saved meeting's attendance does not carry over into the next one.
+    assert.equal(await meeting.locator("#attendees input:checked").count(), 0);
     assert.equal(await meeting.locator(".history li").first().getAttribute("data-quorum"), "not_met");
     assert.doesNotMatch(await meeting.locator(".history li").first().getAttribute("class"), /\bok\b/);
 
@@ -197,10 +199,16 @@ test("committee and meetings: members on the phone, meeting history, quorum from
 
     // Hindi.
     await page.locator("#lang").click();
+    // The saved meeting's verdict survives the switch, now in Hindi.
+    assert.equal(await meeting.locator(".status").getAttribute("data-result"), "success");
+    assert.match(await meeting.locator(".status").innerText(), DEVANAGARI);
+    assert.equal(await meeting.locator(".quorum").getAttribute("data-quorum"), "met");
     assert.match(await meeting.locator("label:has([data-path='/meetings/#/agenda']) > span").innerText(), DEVANAGARI);
     assert.match(await meeting.locator("#attendees label").first().innerText(), DEVANAGARI);
     await shot(page, "meeting-hi");
     await tab(page, "vcpc");
+    // The state order's name is in Hindi too.
+    assert.match(await at(vcpc, "/composition_profile").locator("option:checked").innerText(), DEVANAGARI);
     await shot(page, "committee-hi");
 
     // Offline: the committee and its history are still there; edit a member, export.
@@ -266,6 +274,8 @@ test("DNA village tool: focus groups and interviews, saved offline, exported for
     assert.equal(await dna.locator(".status").getAttribute("data-result"), "blank");
     assert.equal(await dna.locator(".theme").count(), 9); // the profile's themes
     await fillVillage(dna, 211310, "Rathos");
+    // Each focus group has its own notes.
+    await dna.locator(".theme[data-theme=child_marriage] label.children_group input").fill("children say the school bus stopped");
     await saveOk(dna);
     await shot(page, "dna-en");
 
@@ -298,6 +308,8 @@ test("DNA village tool: focus groups and interviews, saved offline, exported for
     const file = await exported(page, saved.locator("[data-kind=dna_village] .export-json"));
     assert.equal(file.name, "dna-villages.json");
     assert.equal(JSON.parse(file.text).villages.length, 2);
+    const rathos = JSON.parse(file.text).villages.find((v) => v.geography.village.name === "Rathos");
+    assert.ok(rathos.findings.some((f) => f.children_group?.notes === "children say the school bus stopped"));
     const dir = mkdtempSync(join(tmpdir(), "suraksha-dna-"));
     writeFileSync(join(dir, file.name), file.text);
     execFileSync("cargo", ["run", "-q", "-p", "suraksha", "--", "report", join(repo, "examples/district/roster.csv"), join(dir, file.name),
