@@ -247,15 +247,21 @@ impl Compiled {
     }
 
     fn object_ok(&self, n: &Node, obj: &Map<String, Value>, depth: u32, limits: &Limits) -> bool {
-        if !n.required.iter().all(|r| obj.contains_key(r)) {
+        // Required fields are counted as the fields go by (a map's keys are
+        // distinct), so no key is hashed to look it up.
+        if !n.required_defined && !n.required.iter().all(|r| obj.contains_key(r)) {
             return false;
         }
-        obj.iter().all(|(key, v)| {
+        let mut required = 0usize;
+        let fields_ok = obj.iter().all(|(key, v)| {
             if key.len() > limits.max_string_bytes {
                 return false;
             }
-            match n.property(key) {
-                Some(c) => self.visit_ok(c, v, depth + 1, limits),
+            match n.property_index.get(key) {
+                Some(&(c, is_required)) => {
+                    required += usize::from(is_required);
+                    self.visit_ok(c, v, depth + 1, limits)
+                }
                 None => match n.additional {
                     Additional::Deny => false,
                     Additional::Schema(c) => self.visit_ok(c, v, depth + 1, limits),
@@ -266,13 +272,14 @@ impl Compiled {
                     Additional::Allow => true,
                 },
             }
-        })
+        });
+        fields_ok && (!n.required_defined || required == n.required_count)
     }
 
     fn alt_ok(&self, alt: &Alternatives, value: &Value, depth: u32, limits: &Limits) -> bool {
         if let (Some(strings), Some(props)) = (&alt.by_string, &alt.by_property) {
             return match value {
-                Value::String(s) => strings.contains_key(s.as_str()),
+                Value::String(s) => strings.contains_key(s),
                 Value::Null => alt.null_ok,
                 Value::Object(obj) if obj.len() == 1 => obj
                     .keys()
