@@ -19,9 +19,7 @@
 
 use serde_json::Value;
 
-use std::fmt::Write as _;
-
-use crate::diagnostic::{Code, Collector, Params};
+use crate::diagnostic::{pointer, Code, Collector, Params};
 
 /// Word stems that make a field name identifying wherever they occur in the
 /// folded name (`fatherName`, `father-name`, `FATHER_NAME` and `fathersname`
@@ -339,49 +337,59 @@ pub fn scan_text(text: &str) -> Vec<Particular> {
 }
 
 /// Scan every string in a record (keys excepted) and push a coded error, with
-/// its path, for each identifying particular found. The path is one buffer
-/// grown and cut as the walk goes; it is copied only for a finding.
+/// its path, for each identifying particular found. The walk keeps a stack of
+/// borrowed path segments; a pointer is written only for a finding.
 pub fn check_strings(value: &Value, out: &mut Collector) {
-    fn walk(v: &Value, path: &mut String, key: &str, out: &mut Collector) {
+    enum Seg<'a> {
+        Key(&'a str),
+        Index(usize),
+    }
+    fn walk<'a>(v: &'a Value, path: &mut Vec<Seg<'a>>, key: &str, out: &mut Collector) {
         match v {
             Value::String(s) => {
+                if !worth_scanning(s) {
+                    return;
+                }
                 for p in scan_text(s) {
-                    out.push(p.code(), path.clone(), Params::new().with("field", key));
+                    let pointer = path.iter().fold(String::new(), |acc, seg| match seg {
+                        Seg::Key(k) => pointer(&acc, k),
+                        Seg::Index(i) => pointer(&acc, i),
+                    });
+                    out.push(p.code(), pointer, Params::new().with("field", key));
                 }
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let len = path.len();
-                    // Writing to a String cannot fail.
-                    let _ = write!(path, "/{i}");
+                    path.push(Seg::Index(i));
                     walk(item, path, key, out);
-                    path.truncate(len);
+                    path.pop();
                 }
             }
             Value::Object(map) => {
                 for (k, item) in map {
-                    let len = path.len();
-                    push_segment(path, k);
+                    path.push(Seg::Key(k));
                     walk(item, path, k, out);
-                    path.truncate(len);
+                    path.pop();
                 }
             }
             _ => {}
         }
     }
-    walk(value, &mut String::new(), "", out);
+    walk(value, &mut Vec::new(), "", out);
 }
 
-/// Append `/segment` to a JSON Pointer, escaped as RFC 6901 says.
-fn push_segment(path: &mut String, segment: &str) {
-    path.push('/');
-    for c in segment.chars() {
-        match c {
-            '~' => path.push_str("~0"),
-            '/' => path.push_str("~1"),
-            c => path.push(c),
+/// Whether a string could hold any particular [`scan_text`] looks for: an
+/// e-mail address needs an `@`, every number it knows has six digits or more.
+/// Codes, ids and most dates fail this one tight pass over the bytes.
+fn worth_scanning(text: &str) -> bool {
+    let mut digits = 0usize;
+    for &b in text.as_bytes() {
+        digits += usize::from(b.is_ascii_digit());
+        if b == b'@' {
+            return true;
         }
     }
+    digits >= 6
 }
 
 /// True when a child id reads like a personal name ("Sita Kumari", "सीता")
