@@ -8,6 +8,8 @@
 //!   floor any Value-based validator sits on.
 //!
 //! No timing is asserted: run with `cargo bench -p suraksha --bench validate`.
+//! `SURAKSHA_BENCH_QUICK=1` runs a few iterations on little text, for
+//! profilers that count instructions (`valgrind --tool=callgrind`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a bench: fail loudly
 
 use std::hint::black_box;
@@ -48,6 +50,12 @@ fn line(name: &str, unit: &str, value: f64, extra: &str) {
 }
 
 fn main() {
+    let quick = std::env::var_os("SURAKSHA_BENCH_QUICK").is_some();
+    let (batches, iters, ndjson_bytes) = if quick {
+        (1, 100, 256 << 10)
+    } else {
+        (31, 2_000, 10 << 20)
+    };
     let ctx = Options {
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
         ..Options::default()
@@ -60,7 +68,7 @@ fn main() {
         "the sample case must be valid"
     );
 
-    let secs = per_iter(31, 2_000, || {
+    let secs = per_iter(batches, iters, || {
         black_box(api::validate(Kind::Case, black_box(&case), &ctx));
     });
     line("case_value", "us", secs * 1e6, "");
@@ -69,7 +77,7 @@ fn main() {
     let compact = serde_json::to_string(&case).unwrap();
     let mut text = String::new();
     let mut n = 0usize;
-    while text.len() < 10 << 20 {
+    while text.len() < ndjson_bytes {
         text.push_str(&compact.replacen(
             &format!("\"{}\"", case["id"].as_str().unwrap_or("CASE-1")),
             &format!("\"CASE-{n}\""),
@@ -81,7 +89,7 @@ fn main() {
     let mb = text.len() as f64 / 1e6;
     let extra = format!(",\"records\":{n},\"mb\":{mb:.1}");
 
-    let secs = per_iter(7, 1, || {
+    let secs = per_iter(if quick { 1 } else { 7 }, 1, || {
         let mut valid = 0usize;
         for l in text.lines() {
             let v: Value = serde_json::from_str(l).unwrap();
@@ -91,7 +99,7 @@ fn main() {
     });
     line("ndjson_validate", "MB/s", mb / secs, &extra);
 
-    let secs = per_iter(7, 1, || {
+    let secs = per_iter(if quick { 1 } else { 7 }, 1, || {
         for l in text.lines() {
             black_box(serde_json::from_str::<Value>(l).unwrap());
         }

@@ -227,40 +227,54 @@ const ADDRESS_WORDS: &[&str] = &[
     "पिन",
 ];
 
-/// Runs of digits joined by single spaces, hyphens, dots or brackets
-/// (`98765 43210`, `+91-98765-43210`, `0627-6222333`), as digit strings.
-fn digit_runs(text: &str) -> Vec<Vec<u8>> {
-    let mut runs = Vec::new();
-    let mut digits: Vec<u8> = Vec::new();
+/// Longest digit run worth keeping: a phone number with its country code has 13 digits.
+const MAX_RUN: usize = 13;
+
+/// Call `f` with every run of digits joined by single spaces, hyphens, dots
+/// or brackets (`98765 43210`, `+91-98765-43210`, `0627-6222333`) that is
+/// short enough to be a phone, Aadhaar or PIN number; longer runs are skipped.
+/// Works on bytes without allocating: every byte of a non-ASCII character
+/// ends a run, as the character itself would.
+fn digit_runs(text: &str, mut f: impl FnMut(&[u8])) {
+    let mut buf = [0u8; MAX_RUN];
+    let mut len = 0usize;
     let mut gap = false;
     let mut group = 0usize;
-    for c in text.chars() {
-        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
-            digits.push(d as u8);
+    let mut flush = |buf: &[u8; MAX_RUN], len: &mut usize| {
+        if let Some(run) = buf.get(..*len).filter(|_| *len > 0) {
+            f(run);
+        }
+        *len = 0;
+    };
+    for c in text.bytes() {
+        if c.is_ascii_digit() {
+            // A run longer than MAX_RUN is marked by a length past the buffer.
+            match buf.get_mut(len) {
+                Some(slot) => {
+                    *slot = c - b'0';
+                    len += 1;
+                }
+                None => len = MAX_RUN + 1,
+            }
             gap = false;
             group += 1;
-        } else if matches!(c, ' ' | '-' | '.' | '(' | ')')
+        } else if matches!(c, b' ' | b'-' | b'.' | b'(' | b')')
             && !gap
             // Phone numbers are written in groups of two or more digits (or a
             // leading 0); a list such as `6 7 8 9 10` is not joined into one.
-            && (group >= 2 || digits == [0])
+            && (group >= 2 || (len == 1 && buf[0] == 0))
         {
             gap = true;
             group = 0;
-        } else if c == '+' && digits.is_empty() {
+        } else if c == b'+' && len == 0 {
             // a country code prefix
         } else {
-            if !digits.is_empty() {
-                runs.push(std::mem::take(&mut digits));
-            }
+            flush(&buf, &mut len);
             gap = false;
             group = 0;
         }
     }
-    if !digits.is_empty() {
-        runs.push(digits);
-    }
-    runs
+    flush(&buf, &mut len);
 }
 
 fn is_phone(d: &[u8]) -> bool {
@@ -296,57 +310,86 @@ fn has_address_word(text: &str) -> bool {
 
 /// Every kind of identifying particular found in `text`, each once, in a fixed order.
 pub fn scan_text(text: &str) -> Vec<Particular> {
+    // Most strings (codes, dates, ids) hold neither a long digit run nor an
+    // `@`: one pass over the bytes, no allocation, and they are done.
+    let (mut phone, mut aadhaar, mut pin) = (false, false, false);
+    digit_runs(text, |d| {
+        phone |= is_phone(d);
+        // Aadhaar numbers never begin with 0 or 1.
+        aadhaar |= d.len() == 12 && d[0] >= 2 && verhoeff_valid(d);
+        pin |= d.len() == 6 && d[0] != 0;
+    });
+    let email = text.as_bytes().contains(&b'@') && has_email(text);
     let mut found = Vec::new();
-    let runs = digit_runs(text);
-    if runs.iter().any(|d| is_phone(d)) {
+    if phone {
         found.push(Particular::Phone);
     }
-    // Aadhaar numbers never begin with 0 or 1.
-    if runs
-        .iter()
-        .any(|d| d.len() == 12 && d[0] >= 2 && verhoeff_valid(d))
-    {
+    if aadhaar {
         found.push(Particular::Aadhaar);
     }
-    if text.contains('@') && has_email(text) {
+    if email {
         found.push(Particular::Email);
     }
-    if runs.iter().any(|d| d.len() == 6 && d[0] != 0) && has_address_word(text) {
+    if pin && has_address_word(text) {
         found.push(Particular::PinAddress);
     }
     found
 }
 
 /// Scan every string in a record (keys excepted) and push a coded error, with
-/// its path, for each identifying particular found.
+/// its path, for each identifying particular found. The walk keeps a stack of
+/// borrowed path segments; a pointer is written only for a finding.
 pub fn check_strings(value: &Value, out: &mut Collector) {
-    fn walk(v: &Value, path: &mut String, key: &str, out: &mut Collector) {
+    enum Seg<'a> {
+        Key(&'a str),
+        Index(usize),
+    }
+    fn walk<'a>(v: &'a Value, path: &mut Vec<Seg<'a>>, key: &str, out: &mut Collector) {
         match v {
             Value::String(s) => {
+                if !worth_scanning(s) {
+                    return;
+                }
                 for p in scan_text(s) {
-                    out.push(p.code(), path.clone(), Params::new().with("field", key));
+                    let pointer = path.iter().fold(String::new(), |acc, seg| match seg {
+                        Seg::Key(k) => pointer(&acc, k),
+                        Seg::Index(i) => pointer(&acc, i),
+                    });
+                    out.push(p.code(), pointer, Params::new().with("field", key));
                 }
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let len = path.len();
-                    path.push_str(&pointer("", i));
+                    path.push(Seg::Index(i));
                     walk(item, path, key, out);
-                    path.truncate(len);
+                    path.pop();
                 }
             }
             Value::Object(map) => {
                 for (k, item) in map {
-                    let len = path.len();
-                    path.push_str(&pointer("", k));
+                    path.push(Seg::Key(k));
                     walk(item, path, k, out);
-                    path.truncate(len);
+                    path.pop();
                 }
             }
             _ => {}
         }
     }
-    walk(value, &mut String::new(), "", out);
+    walk(value, &mut Vec::new(), "", out);
+}
+
+/// Whether a string could hold any particular [`scan_text`] looks for: an
+/// e-mail address needs an `@`, every number it knows has six digits or more.
+/// Codes, ids and most dates fail this one tight pass over the bytes.
+fn worth_scanning(text: &str) -> bool {
+    let mut digits = 0usize;
+    for &b in text.as_bytes() {
+        digits += usize::from(b.is_ascii_digit());
+        if b == b'@' {
+            return true;
+        }
+    }
+    digits >= 6
 }
 
 /// True when a child id reads like a personal name ("Sita Kumari", "सीता")

@@ -39,10 +39,6 @@ pub fn check_record<R: Record>(
             return None;
         }
     }
-    // Dates the typed model cannot do arithmetic on are refused before it sees them.
-    if crate::checked::check_dates(kind.schema(), value, out) {
-        return None;
-    }
     match deserialize::<R>(value, ctx.locale) {
         Ok(record) => {
             crate::privacy::check_strings(value, out);

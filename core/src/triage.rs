@@ -86,6 +86,22 @@ fn matches(rule: &TriageRule, c: &Case, counting: &[Concern], ctx: &Context<'_>)
     concerns && count && age && statute && disability && hazardous && marriage && school
 }
 
+/// The risk level alone, as [`triage`] decides it: for the rule that warns
+/// when a recorded level is below it, which needs no reasons, texts or actions.
+pub fn level(c: &Case, ctx: &Context<'_>) -> RiskLevel {
+    let counting: Vec<Concern> = crate::law::counting(c, &ctx.profile)
+        .into_iter()
+        .map(|(_, k)| k)
+        .collect();
+    ctx.profile
+        .triage
+        .iter()
+        .filter(|r| matches(r, c, &counting, ctx))
+        .map(|r| r.level)
+        .max()
+        .unwrap_or(RiskLevel::Low)
+}
+
 /// Triage a case with the context's profile.
 pub fn triage(c: &Case, ctx: &Context<'_>) -> Triage {
     let counting: Vec<Concern> = crate::law::counting(c, &ctx.profile)

@@ -80,55 +80,60 @@ fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
         "/child/age_years"
     };
     for (i, concern) in c.concerns.iter().enumerate() {
-        let concern_path = pointer("/concerns", i);
+        // Paths, citations and parameters are built only for a finding: a
+        // valid case passes through here without allocating.
+        let concern_path = || pointer("/concerns", i);
         if let Some(j) = law::concern_scope(c, concern, p) {
-            let params = Params::new()
-                .with("age", j.age)
-                .with("limit", j.limit)
-                .with("concern", concern.kind.as_str())
-                .with("statute", j.statute_id)
-                .with("law", j.law())
-                .with("on", j.on.to_string())
-                .with("concern_index", i);
+            let params = || {
+                Params::new()
+                    .with("age", j.age)
+                    .with("limit", j.limit)
+                    .with("concern", concern.kind.as_str())
+                    .with("statute", j.statute_id)
+                    .with("law", j.law())
+                    .with("on", j.on.to_string())
+                    .with("concern_index", i)
+            };
             match j.verdict {
                 AgeVerdict::NotChild => {
-                    out.push(Code::NotAChild, age_path, params);
+                    out.push(Code::NotAChild, age_path, params());
                     continue;
                 }
                 AgeVerdict::AtEdge => out.push(
                     Code::AgeEstimatedAtLimit,
                     age_path,
-                    params.with("margin", p.ages.estimate_margin_years),
+                    params().with("margin", p.ages.estimate_margin_years),
                 ),
                 AgeVerdict::Child => {}
             }
         }
-        let calpra = p
-            .statutes
-            .get("calpra_1986")
-            .map_or_else(|| "CALPRA 1986".to_owned(), |s| s.citation.clone());
+        let calpra = || {
+            p.statutes
+                .get("calpra_1986")
+                .map_or_else(|| "CALPRA 1986".to_owned(), |s| s.citation.clone())
+        };
         match law::work(c, concern, p) {
             (Work::AdolescentLawful | Work::AdolescentHazardUnknown, Some(age)) => out.push(
                 Code::LabourNotProhibited,
-                pointer(&concern_path, "hazardous"),
+                pointer(&concern_path(), "hazardous"),
                 Params::new().with("age", age),
             ),
             (Work::ExceptionLawful, Some(age)) => out.push(
                 Code::LabourExceptionLawful,
-                pointer(&concern_path, "exception"),
+                pointer(&concern_path(), "exception"),
                 Params::new()
                     .with("age", age)
                     .with("exception", concern.exception.map(|e| e.as_str()))
                     .with("statute", "calpra_1986")
-                    .with("law", format!("{calpra} s.3(2)")),
+                    .with("law", format!("{} s.3(2)", calpra())),
             ),
             (Work::ExceptionHazardous, _) => out.push(
                 Code::LabourExceptionNotApplicable,
-                pointer(&concern_path, "exception"),
+                pointer(&concern_path(), "exception"),
                 Params::new()
                     .with("exception", concern.exception.map(|e| e.as_str()))
                     .with("statute", "calpra_1986")
-                    .with("law", format!("{calpra} s.3(2), s.3A")),
+                    .with("law", format!("{} s.3(2), s.3A", calpra())),
             ),
             _ => {}
         }
@@ -139,7 +144,7 @@ fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
                 .map_or_else(|| "BNS 2023".to_owned(), |s| s.citation.clone());
             out.push(
                 Code::DoliIncapax,
-                pointer(&concern_path, "kind"),
+                pointer(&concern_path(), "kind"),
                 Params::new()
                     .with("age", age)
                     .with("on", on.to_string())
@@ -272,24 +277,27 @@ fn check_closure(c: &Case, out: &mut Collector) {
 
 fn check_pathways(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collector) {
     for a in law::applicable(c, p) {
-        let destinations: Vec<serde_json::Value> = a
-            .pathway
-            .destinations
-            .iter()
-            .filter_map(|d| serde_json::to_value(d).ok())
-            .collect();
-        let params = Params::new()
-            .with("concern", a.kind.as_str())
-            .with("destinations", destinations)
-            .with("law", p.law(a.pathway))
-            .with("statute", a.pathway.statute.as_str())
-            .with("pathway", a.id)
-            .with("deadline", a.due.to_rfc3339());
+        // Parameters only for a finding: most pathways are met or not yet due.
+        let params = || {
+            let destinations: Vec<serde_json::Value> = a
+                .pathway
+                .destinations
+                .iter()
+                .filter_map(|d| serde_json::to_value(d).ok())
+                .collect();
+            Params::new()
+                .with("concern", a.kind.as_str())
+                .with("destinations", destinations)
+                .with("law", p.law(a.pathway))
+                .with("statute", a.pathway.statute.as_str())
+                .with("pathway", a.id)
+                .with("deadline", a.due.to_rfc3339())
+        };
         match a.done {
             Some((i, at)) if at > a.due => out.push(
                 Code::PathwayLate,
                 pointer(&pointer("/referrals", i), "at"),
-                params
+                params()
                     .with("at", at.to_rfc3339())
                     .with("hours_late", (at - a.due).num_hours()),
             ),
@@ -297,9 +305,9 @@ fn check_pathways(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collect
             // Not yet due: a required action, not a problem.
             None if today <= a.due.date_naive() => {}
             None if a.pathway.statutory_deadline => {
-                out.push(Code::PathwayDeadlineMissed, "/referrals", params)
+                out.push(Code::PathwayDeadlineMissed, "/referrals", params())
             }
-            None => out.push(Code::PathwayReferralMissing, "/referrals", params),
+            None => out.push(Code::PathwayReferralMissing, "/referrals", params()),
         }
     }
 }
@@ -339,8 +347,8 @@ fn check_closure_and_risk(c: &Case, ctx: &Context<'_>, out: &mut Collector) {
         }
     }
     if let Some(recorded) = c.risk_level.filter(|_| c.status != CaseStatus::Closed) {
-        let t = crate::triage::triage(c, ctx);
-        if recorded < t.level {
+        let level = crate::triage::level(c, ctx);
+        if recorded < level {
             out.push(
                 Code::RiskBelowTriage,
                 "/risk_level",
@@ -349,7 +357,7 @@ fn check_closure_and_risk(c: &Case, ctx: &Context<'_>, out: &mut Collector) {
                         "recorded",
                         serde_json::to_value(recorded).unwrap_or_default(),
                     )
-                    .with("level", serde_json::to_value(t.level).unwrap_or_default()),
+                    .with("level", serde_json::to_value(level).unwrap_or_default()),
             );
         }
     }

@@ -8,7 +8,7 @@
 //! the tests compile every embedded schema, so the core can never silently
 //! ignore a keyword that ajv enforces in the browser.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -44,12 +44,48 @@ fn annotation(key: &str) -> bool {
     ANNOTATIONS.contains(&key) || key.starts_with("x-")
 }
 
-/// The allowed values of `enum` / `const`, with a set for string lookups.
+/// A map from names to `T`, sorted once at compile time and searched by
+/// bisection: no hashing on the hot path, and no allocation.
+#[derive(Debug, Clone)]
+pub(super) struct Names<T>(Vec<(String, T)>);
+
+impl<T> Default for Names<T> {
+    fn default() -> Self {
+        Names(Vec::new())
+    }
+}
+
+impl<T> Names<T> {
+    /// Add a name; false (and no change) when it is already there.
+    pub fn insert(&mut self, name: String, value: T) -> bool {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&name)) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, (name, value));
+                true
+            }
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(name))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+}
+
+/// The allowed values of `enum` / `const`, with a sorted set for string lookups.
 #[derive(Debug, Default)]
 pub(super) struct Consts {
     pub values: Vec<Value>,
     /// Every value as a string, when all of them are strings.
-    pub strings: Option<HashSet<String>>,
+    pub strings: Option<Names<()>>,
 }
 
 impl Consts {
@@ -57,13 +93,20 @@ impl Consts {
         let strings = values
             .iter()
             .map(|v| v.as_str().map(str::to_owned))
-            .collect::<Option<HashSet<String>>>();
+            .collect::<Option<Vec<String>>>()
+            .map(|list| {
+                let mut set = Names::default();
+                for s in list {
+                    set.insert(s, ());
+                }
+                set
+            });
         Consts { values, strings }
     }
 
     pub fn contains(&self, value: &Value) -> bool {
         match (&self.strings, value) {
-            (Some(set), Value::String(s)) => set.contains(s.as_str()),
+            (Some(set), Value::String(s)) => set.contains_key(s),
             (Some(_), _) => false,
             (None, _) => self.values.contains(value),
         }
@@ -121,8 +164,8 @@ pub(super) struct Alternatives {
     /// Branches that are `"type": "null"`, skipped when reporting the closest branch.
     pub null_branch: Vec<bool>,
     /// String constant → branch and tag property → branch, when every branch is tagged.
-    pub by_string: Option<HashMap<String, usize>>,
-    pub by_property: Option<HashMap<String, usize>>,
+    pub by_string: Option<Names<usize>>,
+    pub by_property: Option<Names<usize>>,
     pub null_ok: bool,
 }
 
@@ -138,7 +181,13 @@ pub(super) struct Node {
     pub enumeration: Option<Consts>,
     pub constant: Option<Consts>,
     pub properties: Vec<(String, usize)>,
-    pub property_index: HashMap<String, usize>,
+    /// Property name → its node and whether it is required.
+    pub property_index: Names<(usize, bool)>,
+    /// Every required name is a defined property: then counting the required
+    /// properties met while walking the fields proves them all present.
+    pub required_defined: bool,
+    /// How many distinct properties are required.
+    pub required_count: usize,
     pub required: Vec<String>,
     pub additional: Additional,
     pub items: Option<usize>,
@@ -156,17 +205,9 @@ pub(super) struct Node {
 }
 
 impl Node {
-    /// The node of a defined property. Small objects (all of ours) are scanned:
-    /// comparing a few short names beats hashing the key.
+    /// The node of a defined property, by bisection of the sorted names.
     pub fn property(&self, key: &str) -> Option<usize> {
-        if self.properties.len() <= 24 {
-            self.properties
-                .iter()
-                .find(|(name, _)| name == key)
-                .map(|(_, i)| *i)
-        } else {
-            self.property_index.get(key).copied()
-        }
+        self.property_index.get(key).map(|&(i, _)| i)
     }
 }
 
@@ -332,8 +373,8 @@ impl<'a> Compiler<'a> {
             .collect();
         // A discriminator: every branch a distinct string constant, a distinct
         // tag property or null. Then at most one branch can match.
-        let mut by_string = HashMap::new();
-        let mut by_property = HashMap::new();
+        let mut by_string = Names::default();
+        let mut by_property = Names::default();
         let mut null_ok = false;
         let mut discriminated = true;
         for (i, b) in branches_json.iter().enumerate() {
@@ -343,10 +384,10 @@ impl<'a> Compiler<'a> {
             match self.tag(b) {
                 Some(Tag::Strings(values)) => {
                     for v in values {
-                        discriminated &= by_string.insert(v, node).is_none();
+                        discriminated &= by_string.insert(v, node);
                     }
                 }
-                Some(Tag::Property(p)) => discriminated &= by_property.insert(p, node).is_none(),
+                Some(Tag::Property(p)) => discriminated &= by_property.insert(p, node),
                 Some(Tag::Null) => {
                     discriminated &= !null_ok;
                     null_ok = true;
@@ -448,7 +489,7 @@ impl<'a> Compiler<'a> {
             for (name, sub) in props.as_object().ok_or("`properties` must be an object")? {
                 let i = self.node(sub)?;
                 n.properties.push((name.clone(), i));
-                n.property_index.insert(name.clone(), i);
+                n.property_index.insert(name.clone(), (i, false));
             }
         }
         if let Some(req) = s.get("required") {
@@ -457,6 +498,14 @@ impl<'a> Compiler<'a> {
                     .push(name.as_str().ok_or("`required` lists names")?.to_owned());
             }
         }
+        n.required_defined = true;
+        for name in &n.required {
+            match n.property_index.0.iter_mut().find(|(k, _)| k == name) {
+                Some((_, (_, required))) => *required = true,
+                None => n.required_defined = false,
+            }
+        }
+        n.required_count = n.property_index.0.iter().filter(|(_, (_, r))| *r).count();
         n.additional = match s.get("additionalProperties") {
             None | Some(Value::Bool(true)) => Additional::Allow,
             Some(Value::Bool(false)) => Additional::Deny,

@@ -222,3 +222,35 @@ fn dates_decide_as_chrono_does() {
         assert_eq!(super::walk::date_ok(text), chrono, "{text}");
     }
 }
+
+#[test]
+fn dates_outside_the_accepted_range_are_coded_with_their_path() {
+    let schema = json!({
+        "type": "object",
+        "properties": {
+            "a": {"type": "string", "format": "date"},
+            "b": {"anyOf": [{"$ref": "#/$defs/T"}, {"type": "null"}]},
+            "c": {"type": "array", "items": {"type": "string", "format": "date-time"}}
+        },
+        "$defs": {"T": {"type": "string", "format": "date"}}
+    });
+    let got = codes(
+        schema.clone(),
+        json!({
+            "a": "+262142-12-31",
+            "b": "1899-12-31",
+            "c": ["2026-01-01T00:00:00Z", "2200-01-01T00:00:00+05:30"]
+        }),
+    );
+    assert_eq!(
+        got,
+        vec![
+            pair("date_out_of_range", "/a"),
+            pair("date_out_of_range", "/b"),
+            pair("date_out_of_range", "/c/1"),
+        ]
+    );
+    assert!(codes(schema.clone(), json!({"a": "2026-11-25", "b": null})).is_empty());
+    // The local date counts: 2199-12-31 late evening in India is still in range.
+    assert!(codes(schema, json!({"c": ["2199-12-31T23:30:00+05:30"]})).is_empty());
+}

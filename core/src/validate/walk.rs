@@ -56,16 +56,40 @@ fn type_ok(bits: u8, v: &Value) -> bool {
     bits & bit != 0
 }
 
-fn format_ok(format: Format, text: &str) -> bool {
-    match format {
-        Format::Date => date_ok(text),
-        Format::DateTime => chrono::DateTime::parse_from_rfc3339(text).is_ok(),
+/// What a string under a `format` is: a well-formed date (or date-time, by
+/// its local date) in the accepted range, malformed, or a real date outside
+/// [`crate::checked::EARLIEST`]..=[`crate::checked::LATEST`], which the typed
+/// model's date arithmetic must never see.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Formatted {
+    Ok,
+    Malformed,
+    OutOfRange,
+}
+
+fn format_check(format: Format, text: &str) -> Formatted {
+    let date = match format {
+        Format::Date => parse_date(text),
+        Format::DateTime => chrono::DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.date_naive()),
+    };
+    match date {
+        None => Formatted::Malformed,
+        Some(d) if crate::checked::in_range(d) => Formatted::Ok,
+        Some(_) => Formatted::OutOfRange,
     }
 }
 
-/// A calendar date as `%Y-%m-%d`. The common `YYYY-MM-DD` form is checked
-/// directly; anything else goes to chrono's parser, which decides as before.
+/// Whether `text` is a calendar date as `%Y-%m-%d` (any year chrono can hold).
+#[cfg(test)]
 pub(super) fn date_ok(text: &str) -> bool {
+    parse_date(text).is_some()
+}
+
+/// A calendar date as `%Y-%m-%d`. The common `YYYY-MM-DD` form is read
+/// directly; anything else goes to chrono's parser, which decides as before.
+fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| {
         b.get(r)
@@ -76,11 +100,10 @@ pub(super) fn date_ok(text: &str) -> bool {
         if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
             return i32::try_from(y)
                 .ok()
-                .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
-                .is_some();
+                .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d));
         }
     }
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 fn out_of_range(n: &Node, value: &Value) -> bool {
@@ -215,7 +238,8 @@ impl Compiled {
                         return false;
                     }
                 }
-                n.format.is_none_or(|f| format_ok(f, text))
+                n.format
+                    .is_none_or(|f| format_check(f, text) == Formatted::Ok)
             }
             Value::Number(_) => !out_of_range(n, value),
             _ => true,
@@ -223,15 +247,21 @@ impl Compiled {
     }
 
     fn object_ok(&self, n: &Node, obj: &Map<String, Value>, depth: u32, limits: &Limits) -> bool {
-        if !n.required.iter().all(|r| obj.contains_key(r)) {
+        // Required fields are counted as the fields go by (a map's keys are
+        // distinct), so no key is hashed to look it up.
+        if !n.required_defined && !n.required.iter().all(|r| obj.contains_key(r)) {
             return false;
         }
-        obj.iter().all(|(key, v)| {
+        let mut required = 0usize;
+        let fields_ok = obj.iter().all(|(key, v)| {
             if key.len() > limits.max_string_bytes {
                 return false;
             }
-            match n.property(key) {
-                Some(c) => self.visit_ok(c, v, depth + 1, limits),
+            match n.property_index.get(key) {
+                Some(&(c, is_required)) => {
+                    required += usize::from(is_required);
+                    self.visit_ok(c, v, depth + 1, limits)
+                }
                 None => match n.additional {
                     Additional::Deny => false,
                     Additional::Schema(c) => self.visit_ok(c, v, depth + 1, limits),
@@ -242,13 +272,14 @@ impl Compiled {
                     Additional::Allow => true,
                 },
             }
-        })
+        });
+        fields_ok && (!n.required_defined || required == n.required_count)
     }
 
     fn alt_ok(&self, alt: &Alternatives, value: &Value, depth: u32, limits: &Limits) -> bool {
         if let (Some(strings), Some(props)) = (&alt.by_string, &alt.by_property) {
             return match value {
-                Value::String(s) => strings.contains_key(s.as_str()),
+                Value::String(s) => strings.contains_key(s),
                 Value::Null => alt.null_ok,
                 Value::Object(obj) if obj.len() == 1 => obj
                     .keys()
@@ -423,11 +454,22 @@ impl Walker<'_> {
                         self.push(Code::TooLong, Params::new().with("maximum", max));
                     }
                 }
-                if let Some(f) = n.format.filter(|&f| !format_ok(f, text)) {
-                    let params = Params::new()
-                        .with("value", text.as_str())
-                        .with("format", f.name());
-                    self.push(Code::InvalidFormat, params);
+                if let Some(f) = n.format {
+                    match format_check(f, text) {
+                        Formatted::Ok => {}
+                        Formatted::Malformed => {
+                            let params = Params::new()
+                                .with("value", text.as_str())
+                                .with("format", f.name());
+                            self.push(Code::InvalidFormat, params);
+                        }
+                        Formatted::OutOfRange => {
+                            let params = Params::new()
+                                .with("value", text.as_str())
+                                .with("range", crate::checked::range_text());
+                            self.push(Code::DateOutOfRange, params);
+                        }
+                    }
                 }
             }
             Value::Number(_) if out_of_range(n, value) => {
