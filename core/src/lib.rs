@@ -22,12 +22,16 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod batch;
 pub mod cci;
 pub mod codes;
+#[cfg(feature = "arrow")]
+pub mod columnar;
 pub mod diagnostic;
 pub mod dna;
 pub mod indicators;
 pub mod model;
+pub mod pipeline;
 pub mod privacy;
 pub mod profile;
 mod profile_default;

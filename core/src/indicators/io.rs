@@ -60,7 +60,8 @@ pub fn roster_to_csv(rows: &[RosterRow]) -> String {
     out
 }
 
-fn cell_value(column: &str, cell: &str) -> Value {
+/// A CSV cell as the JSON value its column holds (numbers and flags typed).
+pub(crate) fn cell_value(column: &str, cell: &str) -> Value {
     let cell = cell.trim();
     if NUMERIC.contains(&column) {
         if let Ok(n) = cell.parse::<u64>() {
@@ -115,6 +116,16 @@ pub fn read_roster(
     text: &str,
     ctx: &Context<'_>,
 ) -> Result<(RosterColumns, Vec<RejectedRow>), Report> {
+    #[cfg(feature = "arrow")]
+    if !text.trim_start().starts_with('{') {
+        // CSV through the columnar path: every cell text, typed by its column.
+        let batches = crate::columnar::csv_batches(text)?;
+        let read = crate::columnar::RosterRead {
+            text_cells: true,
+            ..Default::default()
+        };
+        return crate::columnar::roster_columns(&batches, read, ctx);
+    }
     let values = if text.trim_start().starts_with('{') {
         let mut values = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {

@@ -37,6 +37,7 @@ mod table;
 pub use aggregate::{AgeBand, AgeBands, Cell, CellKey, Count, Engine, Partial};
 pub use catalogue::{Catalogue, CompiledIndicator, Dimension, Indicator, Titles, Unit};
 pub use columns::{Field, RejectedRow, RosterColumns, MISSING};
+pub(crate) use io::cell_value;
 pub use io::{csv_values, read_roster, roster_to_csv, CSV_COLUMNS};
 pub use predicate::{compile, Compiled, Op, Predicate, Test};
 pub use roster::{MaritalStatus, RosterRow, Work, MAX_ROSTER_AGE, MIN_MARRIAGE_AGE_PLAUSIBLE};
