@@ -90,6 +90,43 @@ pub enum Input<'a> {
     Ndjson(&'a [u8]),
 }
 
+/// One record of a mixed batch: parsed, or JSON text still to parse.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A parsed record.
+    Value(Value),
+    /// JSON text (malformed text is the record's `malformed_json` report).
+    Text(String),
+}
+
+/// NDJSON bytes cut at line ends into pieces of about [`CHUNK`] lines each,
+/// so a caller can stream them through [`Validator::push_ndjson`] and pass
+/// each piece's results on before the next.
+pub fn ndjson_pieces(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = bytes;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = 0;
+        for _ in 0..CHUNK {
+            match rest
+                .get(end..)
+                .and_then(|r| r.iter().position(|&b| b == b'\n'))
+            {
+                Some(i) => end += i + 1,
+                None => {
+                    end = rest.len();
+                    break;
+                }
+            }
+        }
+        let (piece, tail) = rest.split_at(end.min(rest.len()));
+        rest = tail;
+        Some(piece)
+    })
+}
+
 /// Validates a batch chunk by chunk; feed it with the `push_*` methods (each
 /// call may be one chunk of a stream) and take the results with
 /// [`Validator::take_reports`] (to pass them on as they come) or
@@ -166,6 +203,15 @@ impl<'c, 'p> Validator<'c, 'p> {
     pub fn push_texts(&mut self, texts: &[&str]) {
         let (kind, ctx) = (self.kind, self.ctx);
         self.run(texts, |t| api::validate_str(kind, t, ctx));
+    }
+
+    /// Validate a mixed batch of parsed records and JSON texts.
+    pub fn push_items(&mut self, items: &[Item]) {
+        let (kind, ctx) = (self.kind, self.ctx);
+        self.run(items, |i| match i {
+            Item::Value(v) => api::validate(kind, v, ctx),
+            Item::Text(t) => api::validate_str(kind, t, ctx),
+        });
     }
 
     /// Validate NDJSON bytes: one record a non-blank line; a line that is not
@@ -272,6 +318,32 @@ pub fn validate_table(
     Ok(v.finish())
 }
 
+/// Validate every row of an Arrow table into per-row result tables (see
+/// [`crate::columnar::report_table`]), one per chunk: no chunk's reports
+/// outlive its result table.
+#[cfg(feature = "arrow")]
+pub fn validate_table_results(
+    kind: Kind,
+    batches: &[arrow_array::RecordBatch],
+    ctx: &Context<'_>,
+) -> Result<Vec<arrow_array::RecordBatch>, Report> {
+    use crate::columnar::{batch_values, report_table, unreadable};
+    let mut v = Validator::new(kind, ctx, Mode::Full);
+    let mut out = Vec::new();
+    for b in batches {
+        let mut start = 0;
+        while start < b.num_rows() {
+            let len = CHUNK.min(b.num_rows() - start);
+            let values = batch_values(&b.slice(start, len)).map_err(|e| unreadable(&e))?;
+            let first = v.rows();
+            v.push_values(&values);
+            out.push(report_table(&v.take_reports(), first)?);
+            start += len;
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -318,6 +390,18 @@ mod tests {
         assert_eq!(got.len(), 3);
         assert_eq!(got[1].diagnostics[0].code, Code::MalformedJson);
         assert_eq!(got[2].diagnostics[0].code, Code::MalformedJson);
+    }
+
+    #[test]
+    fn ndjson_pieces_cut_at_line_ends_and_cover_everything() {
+        let text: String = (0..CHUNK * 2 + 5)
+            .map(|i| format!("{{\"n\": {i}}}\n"))
+            .collect();
+        let pieces: Vec<&[u8]> = ndjson_pieces(text.as_bytes()).collect();
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces.concat(), text.as_bytes());
+        assert!(pieces.iter().all(|p| p.ends_with(b"\n")));
+        assert_eq!(pieces[0].iter().filter(|&&b| b == b'\n').count(), CHUNK);
     }
 
     #[test]

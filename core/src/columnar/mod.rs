@@ -19,8 +19,9 @@ mod results;
 mod roster;
 
 pub use arrow_array::RecordBatch;
+pub use arrow_schema::SchemaRef;
 pub use records::batch_values;
-pub use results::{indicator_table, report_table};
+pub use results::{indicator_table, report_schema, report_table};
 pub use roster::{
     roster_columnar, roster_columns, roster_partial, roster_shaped, RosterPath, RosterRead,
     CHUNK_ROWS,
