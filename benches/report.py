@@ -56,12 +56,18 @@ p("## Python validation (median of 5 runs; ratio = peer time / suraksha time, ab
 sections: dict[str, list[dict]] = {}
 for r in lines("python.jsonl"):
     sections.setdefault(r["section"], []).append(r)
+memory_rows = sections.pop("batch memory", [])
 for name, rows in sections.items():
     p(f"### {name}\n")
     p("| tool | µs / record | MB/s | peer ÷ suraksha | agrees |\n|---|---|---|---|---|")
     for r in rows:
         p(f"| {r['tool']} | {fmt(r['us_per_record'])} | {fmt(r.get('mb_per_s'), 1)} | {fmt(r['ratio_to_suraksha'])} | {'yes' if r['agrees'] else '**no**'} |")
     p()
+p("## Batch memory (peak RSS above the process before the call, small referral records)\n")
+p("| input | records | input (MB) | extra peak (MB) | extra ÷ input |\n|---|---|---|---|---|")
+for r in memory_rows:
+    p(f"| {r['tool']} | {r['records']:,} | {r['input_mb']:.1f} | {r['extra_peak_mb']:.1f} | {r['ratio_to_input']:.2f} |")
+p()
 p("## Indicators on an Arrow roster (median; all cores; peak RSS above the loaded table)\n")
 ind = lines("indicators.jsonl")
 if ind and "versions" in ind[0]:

@@ -195,6 +195,38 @@ def main() -> None:
              ratio_to_suraksha=t / base_time, agrees=agrees)
 
 
+def rss_kib(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field):
+            return int(line.split()[1])
+    return 0
+
+
+def memory(n: int) -> None:
+    """Peak memory of batch validation above its input, for `n` small records."""
+    base = json.loads((ROOT / "examples/records/referral.json").read_text(encoding="utf-8"))
+    # The first record complete: pyarrow takes a table's columns from the first row.
+    records = [dict(base, id=f"R{i}") if i % 10 != 1 else {"id": f"R{i}"} for i in range(n)]
+    ndjson = b"\n".join(json.dumps(r).encode() for r in records) + b"\n"
+    table = pa.Table.from_pylist(records)
+    del records
+    runs = {
+        "validate_many(NDJSON bytes)": (len(ndjson), lambda s: suraksha.validate_many("referral", ndjson, today=TODAY, summary=s)),
+        "validate_table(Arrow)": (table.nbytes, lambda s: suraksha.validate_table("referral", table, today=TODAY, summary=s)),
+    }
+    suraksha.validate_many("referral", ndjson[:5000], summary=True)  # warm-up: caches, thread pool
+    suraksha.validate_table("referral", table.slice(0, 10), summary=True)
+    for name, (size, fn) in runs.items():
+        for summary in (True, False):
+            Path("/proc/self/clear_refs").write_text("5")
+            before = rss_kib("VmRSS")
+            result = fn(summary)
+            extra = (rss_kib("VmHWM") - before) * 1024
+            del result
+            emit(section="batch memory", tool=f"{name}, {'summary' if summary else 'full results'}", records=n,
+                 input_mb=size / 1e6, extra_peak_mb=extra / 1e6, ratio_to_input=extra / size)
+
+
 def _errors(adapter: Any, records: list[Any]) -> list[Any]:
     try:
         adapter.validate_python(records)
@@ -205,3 +237,4 @@ def _errors(adapter: Any, records: list[Any]) -> list[Any]:
 
 if __name__ == "__main__":
     main()
+    memory(int(sys.argv[3]) if len(sys.argv) > 3 else 200_000)

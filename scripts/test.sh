@@ -16,6 +16,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "rust: tests"
 cargo test -p suraksha --all-targets
 cargo test -p suraksha --doc
+# Parquet rosters: a feature of its own (a large build), tested by one file.
+cargo test -p suraksha --features parquet --test parquet_roster
 
 step "rust: docs"
 RUSTDOCFLAGS="-D warnings" cargo doc -p suraksha --no-deps

@@ -11,7 +11,7 @@
 //! - Results as Arrow tables: per-row validation reports ([`report_table`])
 //!   and indicator tables ([`indicator_table`]).
 //! - Files: CSV text as a table of text columns ([`csv_batches`]), Parquet
-//!   (feature `parquet`, [`parquet_batches`]).
+//!   (feature `parquet`, `parquet_batches`).
 
 mod cells;
 mod records;
