@@ -17,7 +17,7 @@
 //! of a row run on the columns (`RosterColumns::check_rules`, the same code as
 //! for a `roster_row`).
 //!
-//! A new roster column is one line in [`COLUMNS`] and one in `fill`.
+//! A new roster column is one line in [`COLUMNS`] and a few in `by_columns`.
 
 use std::sync::OnceLock;
 
@@ -354,13 +354,18 @@ fn by_columns(
         }
         out
     };
-    let code_columns: Vec<(Field, Vec<u8>)> = COLUMNS
-        .iter()
-        .filter_map(|(_, r)| match r {
-            Role::Code(f) => Some((*f, u8s(*f))),
-            _ => None,
-        })
-        .collect();
+    let [sex, age, school_status, work, work_hours, marital_status, age_at_marriage, social_group] =
+        [
+            Field::Sex,
+            Field::Age,
+            Field::SchoolStatus,
+            Field::Work,
+            Field::WorkHours,
+            Field::MaritalStatus,
+            Field::AgeAtMarriage,
+            Field::SocialGroup,
+        ]
+        .map(&mut u8s);
     let mut flag = |field: Field| -> Vec<Option<bool>> {
         let mut out = vec![None; n];
         if let Some(a) = column(field.as_str()) {
@@ -375,13 +380,6 @@ fn by_columns(
     };
     let birth_registered = flag(Field::BirthRegistered);
     let disability = flag(Field::Disability);
-    let code = |f: Field, i: usize| {
-        code_columns
-            .iter()
-            .find(|(g, _)| *g == f)
-            .and_then(|(_, v)| v.get(i).copied())
-            .unwrap_or(MISSING)
-    };
     let mut cols = RosterColumns::with_capacity(n);
     let mut index = Vec::with_capacity(n);
     let mut dates = Vec::with_capacity(n);
@@ -396,14 +394,14 @@ fn by_columns(
         cols.district.push(geo[0][i]);
         cols.block.push(geo[1][i]);
         cols.village.push(geo[2][i]);
-        cols.sex.push(code(Field::Sex, i));
-        cols.age.push(code(Field::Age, i));
-        cols.school_status.push(code(Field::SchoolStatus, i));
-        cols.work.push(code(Field::Work, i));
-        cols.work_hours.push(code(Field::WorkHours, i));
-        cols.marital_status.push(code(Field::MaritalStatus, i));
-        cols.age_at_marriage.push(code(Field::AgeAtMarriage, i));
-        cols.social_group.push(code(Field::SocialGroup, i));
+        cols.sex.push(sex[i]);
+        cols.age.push(age[i]);
+        cols.school_status.push(school_status[i]);
+        cols.work.push(work[i]);
+        cols.work_hours.push(work_hours[i]);
+        cols.marital_status.push(marital_status[i]);
+        cols.age_at_marriage.push(age_at_marriage[i]);
+        cols.social_group.push(social_group[i]);
         cols.birth_registered.push(birth_registered[i]);
         // An absent disability defaults to false, as in the row schema.
         cols.disability.push(disability[i].unwrap_or(false));
