@@ -22,8 +22,10 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(5000);
-    let mut ctx = Context::default();
-    ctx.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let ctx = Context {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        ..Context::default()
+    };
     let value = api::parse_json(CASE, Locale::En).unwrap();
     assert!(api::validate(Kind::Case, &value, &ctx).valid);
     let mut one = Vec::new();
