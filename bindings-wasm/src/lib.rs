@@ -50,8 +50,13 @@ fn unusable(detail: &str, locale: Locale) -> Report {
 }
 
 /// Options (`undefined` for defaults) to a context.
+/// Without a `today`, the device's local date: a phone knows where it is.
 fn context(options: &JsValue) -> Result<Context<'static>, Report> {
-    Options::from_value(&to_json(options, true, Locale::En)?)?.context()
+    let mut options = Options::from_value(&to_json(options, true, Locale::En)?)?;
+    options.today = options
+        .today
+        .or_else(|| Some(chrono::Local::now().date_naive()));
+    options.context()
 }
 
 /// A kind name; JS may pass anything, and a non-string is an unknown kind.

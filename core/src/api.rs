@@ -141,7 +141,7 @@ impl Default for Context<'_> {
     fn default() -> Self {
         Context {
             profile: Cow::Owned(RuleProfile::default()),
-            today: chrono::Utc::now().date_naive(),
+            today: crate::clock::today_in_india(),
             locale: Locale::En,
         }
     }
@@ -155,7 +155,7 @@ pub struct Options {
     /// Message language (`en` or `hi`).
     #[serde(default)]
     pub locale: Locale,
-    /// The date deadlines are judged on; the system date when absent.
+    /// The date deadlines are judged on; India's date (Asia/Kolkata) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub today: Option<NaiveDate>,
     /// A JSON merge patch (RFC 7396) applied to the default rule profile.
@@ -178,11 +178,19 @@ impl Options {
             Some(patch) => RuleProfile::from_json_patch(patch)?,
             None => RuleProfile::default(),
         };
+        if let Some(today) = self.today.filter(|d| !crate::checked::in_range(*d)) {
+            return Err(Report::single(Diagnostic::new(
+                Code::DateOutOfRange,
+                "/today",
+                Params::new()
+                    .with("value", today.to_string())
+                    .with("range", crate::checked::range_text()),
+                self.locale,
+            )));
+        }
         Ok(Context {
             profile: Cow::Owned(profile),
-            today: self
-                .today
-                .unwrap_or_else(|| chrono::Utc::now().date_naive()),
+            today: crate::clock::today_or_india(self.today),
             locale: self.locale,
         })
     }
@@ -190,6 +198,7 @@ impl Options {
 
 fn record_schema<T: JsonSchema>(kind: Kind) -> Value {
     let mut schema = schemars::schema_for!(T).to_value();
+    crate::labels::label_schema(&mut schema);
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),
@@ -207,11 +216,12 @@ fn check_record<R: Record>(
     out: &mut Collector,
 ) -> Option<R> {
     structural::check(kind.schema(), value, out);
-    if out.has_errors() {
+    if out.has_errors() || crate::checked::check_dates(kind.schema(), value, out) {
         return None;
     }
     match serde_path_to_error::deserialize::<_, R>(value) {
         Ok(record) => {
+            crate::privacy::check_strings(value, out);
             record.check(ctx, out);
             Some(record)
         }
@@ -294,15 +304,19 @@ pub fn parse_json(text: &str, locale: Locale) -> Result<Value, Report> {
             .next()
             .unwrap_or(&detail)
             .to_owned();
-        Report::single(Diagnostic::new(
-            Code::MalformedJson,
-            "",
-            Params::new()
-                .with("detail", reason)
-                .with("line", e.line())
-                .with("column", e.column()),
-            locale,
-        ))
+        let code = crate::boundary::json_error_code(&e);
+        let reason = match code {
+            Code::MalformedJson => reason,
+            _ => format!("{reason} (line {}, column {})", e.line(), e.column()),
+        };
+        let mut params = Params::new()
+            .with("detail", reason)
+            .with("line", e.line())
+            .with("column", e.column());
+        if code == Code::NestingTooDeep {
+            params = params.with("limit", crate::boundary::MAX_DEPTH);
+        }
+        Report::single(Diagnostic::new(code, "", params, locale))
     })
 }
 

@@ -47,28 +47,28 @@ catalogue! {
     // --- input shape (structural, from the JSON Schema of the kind) ---
     /// The text is not JSON at all.
     MalformedJson = "malformed_json", Error,
-        "input is not valid JSON: {detail} at line {line}, column {column}",
-        "इनपुट मान्य JSON नहीं है: पंक्ति {line}, स्तंभ {column} पर {detail}";
+        "the text is not valid JSON: {detail} at line {line}, column {column}",
+        "पाठ मान्य JSON नहीं है: पंक्ति {line}, स्तंभ {column} पर {detail}";
     /// A value has the wrong JSON type.
     WrongType = "wrong_type", Error,
-        "expected {expected}, found {found}",
-        "{expected} अपेक्षित था, {found} मिला";
+        "this should be {expected}, not {found}",
+        "यहाँ {expected} होना चाहिए, {found} नहीं";
     /// A required field is absent.
     MissingField = "missing_field", Error,
-        "required field {field} is missing",
-        "आवश्यक फ़ील्ड {field} नहीं भरा गया है";
+        "{field} is required: please fill it in",
+        "{field} आवश्यक है: कृपया भरें";
     /// A field the kind does not define.
     UnknownField = "unknown_field", Error,
-        "unknown field {field}",
-        "अज्ञात फ़ील्ड {field}";
+        "{field} is not a field of this form",
+        "{field} इस फ़ॉर्म का फ़ील्ड नहीं है";
     /// A field that would identify a child (JJ Act s.74, POCSO s.23); records carry a pseudonymous id.
     IdentifyingField = "identifying_field", Error,
-        "field {field} would identify the child: records keep only a pseudonymous id (JJ Act s.74, POCSO s.23)",
-        "फ़ील्ड {field} से बच्चे की पहचान हो सकती है: रिकॉर्ड में केवल छद्म पहचान संख्या रखी जाती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+        "{field} would identify the child: keep only the child's code (Juvenile Justice Act 2015 s.74, POCSO Act 2012 s.23)",
+        "{field} से बच्चे की पहचान हो सकती है: केवल बच्चे का कोड रखें (किशोर न्याय अधिनियम 2015 धारा 74, पॉक्सो अधिनियम 2012 धारा 23)";
     /// A value outside the allowed list.
     InvalidEnumValue = "invalid_enum_value", Error,
-        "{value} is not one of {allowed}",
-        "{value} मान्य नहीं है; इनमें से एक चुनें: {allowed}";
+        "{value} is not a choice here: choose {allowed}",
+        "{value} यहाँ विकल्प नहीं है: इनमें से चुनें: {allowed}";
     /// A string that does not parse in the required format (date, date-time).
     InvalidFormat = "invalid_format", Error,
         "{value} is not a valid {format}",
@@ -79,238 +79,260 @@ catalogue! {
         "{value} अनुमत सीमा {range} के बाहर है";
     /// A string or list that is too short.
     TooShort = "too_short", Error,
-        "must have at least {minimum} item(s) or character(s)",
+        "needs at least {minimum} entry or letter(s)",
         "कम से कम {minimum} प्रविष्टि या अक्षर होने चाहिए";
     /// The record kind is not one this library knows.
     UnknownKind = "unknown_kind", Error,
-        "unknown record kind {kind}; known kinds: {allowed}",
-        "अज्ञात रिकॉर्ड प्रकार {kind}; ज्ञात प्रकार: {allowed}";
+        "{kind} is not a kind of record; known kinds: {allowed}",
+        "{kind} कोई रिकॉर्ड प्रकार नहीं है; ज्ञात प्रकार: {allowed}";
     /// A value the typed model rejects after the structural checks passed.
     InvalidValue = "invalid_value", Error,
-        "invalid value: {detail}",
-        "अमान्य मान: {detail}";
+        "this value cannot be used: {detail}",
+        "यह मान प्रयोग नहीं हो सकता: {detail}";
     /// The same id is used twice where ids must be unique.
     DuplicateId = "duplicate_id", Error,
-        "id {id} is used more than once",
+        "the id {id} is used more than once",
         "पहचान संख्या {id} एक से अधिक बार प्रयोग हुई है";
     /// A reference to an id that does not exist in the record.
     UnknownReference = "unknown_reference", Error,
-        "{id} does not refer to any entry in {collection}",
+        "{id} matches nothing in {collection}",
         "{id} का {collection} में कोई मेल नहीं है";
 
     // --- children and dates ---
     /// Neither a date of birth nor an age was given.
     AgeMissing = "age_missing", Error,
         "give the child's date of birth or age",
-        "बच्चे की जन्मतिथि या आयु दर्ज करें";
+        "बच्चे की जन्म तिथि या आयु दर्ज करें";
     /// The stated age does not match the date of birth.
     AgeDobMismatch = "age_dob_mismatch", Error,
-        "age {age} does not match date of birth {date_of_birth} (age {computed} on {on})",
-        "आयु {age} जन्मतिथि {date_of_birth} से मेल नहीं खाती ({on} को आयु {computed})";
+        "age {age} does not match the date of birth {date_of_birth} (the child was {computed} on {on})",
+        "आयु {age} जन्म तिथि {date_of_birth} से मेल नहीं खाती ({on} को बच्चे की आयु {computed} थी)";
     /// The person is not a child under the law that applies to the concern.
     NotAChild = "not_a_child", Error,
-        "age {age} is not under {limit}, the limit for {concern} ({law})",
-        "आयु {age}, {concern} के लिए सीमा {limit} से कम नहीं है ({law})";
+        "at age {age} this person is not a child for {concern}: the law counts a child under {limit} ({law})",
+        "आयु {age} पर यह व्यक्ति {concern} के लिए बच्चा नहीं है: क़ानून {limit} से कम आयु को बच्चा मानता है ({law})";
     /// A date lies in the future.
     DateInFuture = "date_in_future", Error,
-        "{field} {date} is after today {today}",
-        "{field} की तिथि {date} आज ({today}) के बाद की है";
+        "{field} ({date}) is after today ({today})",
+        "{field} ({date}) आज ({today}) के बाद की है";
     /// Two dates are in the wrong order.
     DatesOutOfOrder = "dates_out_of_order", Error,
-        "{later_field} {later} is before {earlier_field} {earlier}",
+        "{later_field} ({later}) is before {earlier_field} ({earlier})",
         "{later_field} ({later}) {earlier_field} ({earlier}) से पहले की है";
 
     // --- cases ---
     /// Work recorded as a labour concern is not prohibited at this age.
     LabourNotProhibited = "labour_not_prohibited", Warning,
-        "non-hazardous work at age {age} is not prohibited (CALPRA s.3A bars only hazardous work from 14 to 17)",
-        "आयु {age} पर गैर-खतरनाक काम प्रतिबंधित नहीं है (बाल एवं किशोर श्रम अधिनियम धारा 3A: 14 से 17 वर्ष तक केवल खतरनाक काम वर्जित)";
+        "non-hazardous work at age {age} is not prohibited (Child and Adolescent Labour Act 1986 s.3A bars only hazardous work from 14 to 17)",
+        "आयु {age} पर गैर-खतरनाक काम प्रतिबंधित नहीं है (बाल एवं किशोर श्रम अधिनियम 1986 धारा 3A: 14 से 17 वर्ष तक केवल खतरनाक काम वर्जित)";
     /// A closed case without a closure reason or date.
     ClosureMissing = "closure_missing", Error,
-        "a closed case needs a closure with date and reason",
-        "बंद मामले के लिए बंद करने की तिथि और कारण आवश्यक है";
+        "a closed case needs the closing date and reason",
+        "बंद केस के लिए बंद करने की तिथि और कारण आवश्यक है";
     /// Closure details on a case that is not closed.
     ClosureOnOpenCase = "closure_on_open_case", Error,
-        "closure is given but status is {status}",
-        "बंद करने का विवरण दिया गया है परंतु स्थिति {status} है";
+        "closing details are filled in but the case is {status}",
+        "बंद करने का विवरण भरा है परंतु केस की स्थिति {status} है";
     /// Closure reason `other` needs a note.
     ClosureNoteMissing = "closure_note_missing", Error,
-        "closure reason `other` needs a note",
-        "बंद करने का कारण `other` होने पर टिप्पणी आवश्यक है";
+        "when the closing reason is “other”, write a note",
+        "बंद करने का कारण “अन्य” होने पर टिप्पणी लिखें";
     /// A concern needed a referral (e.g. CNCP to the CWC, JJ s.31) by a deadline that has passed without one.
     PathwayDeadlineMissed = "pathway_deadline_missed", Error,
-        "concern {concern} needed a referral to one of {destinations} by {deadline} ({law})",
-        "चिंता {concern} के लिए {deadline} तक इनमें से किसी एक को रेफ़रल आवश्यक था: {destinations} ({law})";
+        "{concern}: the child had to be referred to {destinations} by {deadline} ({law})",
+        "{concern}: बच्चे को {deadline} तक {destinations} के पास भेजना आवश्यक था ({law})";
     /// The required referral was made, but after its deadline.
     PathwayLate = "pathway_late", Warning,
-        "referral for {concern} was made at {at}, {hours_late} h after the deadline {deadline} ({law})",
-        "{concern} के लिए रेफ़रल {at} पर हुआ, समय-सीमा {deadline} से {hours_late} घंटे देर से ({law})";
+        "{concern}: the referral was made on {at}, {hours_late} hours after the deadline of {deadline} ({law})",
+        "{concern}: रेफ़रल {at} को हुआ, समय-सीमा {deadline} से {hours_late} घंटे देर से ({law})";
     /// A concern requires a referral to a destination, and there is none yet.
     PathwayReferralMissing = "pathway_referral_missing", Warning,
-        "concern {concern} requires a referral to one of {destinations} ({law})",
-        "चिंता {concern} के लिए इनमें से किसी एक को रेफ़रल आवश्यक है: {destinations} ({law})";
+        "{concern}: refer the child to {destinations} ({law})",
+        "{concern}: बच्चे को {destinations} के पास रेफ़र करें ({law})";
     /// A case has no concerns.
     NoConcerns = "no_concerns", Error,
         "a case needs at least one concern",
-        "मामले में कम से कम एक चिंता दर्ज होनी चाहिए";
+        "केस में कम से कम एक चिंता दर्ज होनी चाहिए";
     /// A follow-up or service is past its due date.
     FollowUpOverdue = "follow_up_overdue", Warning,
-        "follow-up due {due} is {days} day(s) overdue",
-        "अनुवर्ती कार्य की नियत तिथि {due} से {days} दिन बीत चुके हैं";
+        "the follow-up due on {due} is {days} day(s) late",
+        "{due} को नियत अनुवर्ती कार्य {days} दिन देर से है";
 
     // --- referrals and state machines ---
     /// Referring without both consents and without a reasoned override.
     ConsentMissing = "consent_missing", Error,
-        "referral needs consent for services and for disclosure to other organisations, or an override with a reason",
-        "रेफ़रल के लिए सेवाओं और अन्य संस्थाओं को जानकारी देने की सहमति, या कारण सहित छूट आवश्यक है";
+        "a referral needs consent for services and for sharing with other organisations, or a reason to go ahead without it",
+        "रेफ़रल के लिए सेवाओं और अन्य संस्थाओं से जानकारी साझा करने की सहमति, या बिना सहमति आगे बढ़ने का कारण आवश्यक है";
     /// A consent override without a reason.
     OverrideReasonMissing = "override_reason_missing", Error,
-        "a consent override must give a reason",
-        "सहमति की छूट के लिए कारण देना आवश्यक है";
+        "going ahead without consent needs a reason",
+        "बिना सहमति आगे बढ़ने के लिए कारण आवश्यक है";
     /// A transition the state machine does not allow.
     IllegalTransition = "illegal_transition", Error,
-        "cannot go from {from} to {to}",
-        "{from} से {to} में नहीं बदला जा सकता";
+        "the status cannot change from {from} to {to}",
+        "स्थिति {from} से {to} में नहीं बदल सकती";
     /// A transition that needs a reason was given none.
     ReasonRequired = "reason_required", Error,
-        "moving to {to} needs a reason",
+        "changing to {to} needs a reason",
         "{to} में बदलने के लिए कारण आवश्यक है";
     /// The recorded status disagrees with the history.
     StatusHistoryMismatch = "status_history_mismatch", Error,
-        "status is {status} but the history ends in {history_status}",
+        "the status is {status} but the history ends with {history_status}",
         "स्थिति {status} है परंतु इतिहास {history_status} पर समाप्त होता है";
     /// History entries are not in time order.
     HistoryOutOfOrder = "history_out_of_order", Error,
-        "history entry at {at} is earlier than the entry before it ({previous})",
+        "the history entry of {at} is earlier than the one before it ({previous})",
         "इतिहास की प्रविष्टि {at} पिछली प्रविष्टि ({previous}) से पहले की है";
     /// A referral is past its due time and not done.
     ReferralOverdue = "referral_overdue", Warning,
-        "referral was due {due} and is still {status}",
-        "रेफ़रल की नियत तिथि {due} थी और यह अब भी {status} है";
+        "the referral was due on {due} and is still {status}",
+        "रेफ़रल {due} तक होना था और अब भी {status} है";
+    // --- the law: statutes, ages, pathways, privacy (issue 9; owner: law) ---
+    /// Free text holding a phone number (JJ Act s.74, POCSO s.23).
+    TextHasPhone = "text_has_phone", Error,
+        "{field} contains a phone number, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में फ़ोन नंबर है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding an Aadhaar number (12 digits passing the Verhoeff check).
+    TextHasAadhaar = "text_has_aadhaar", Error,
+        "{field} contains an Aadhaar number, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में आधार संख्या है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding an e-mail address.
+    TextHasEmail = "text_has_email", Error,
+        "{field} contains an e-mail address, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में ई-मेल पता है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// Free text holding a PIN code with an address.
+    TextHasAddress = "text_has_address", Error,
+        "{field} contains an address with a PIN code, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
+        "{field} में पिन कोड सहित पता है, जिससे बच्चे की पहचान हो सकती है (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+    /// A child id that reads like a personal name.
+    ChildIdLooksLikeName = "child_id_looks_like_name", Warning,
+        "the child id reads like a personal name: use the programme's pseudonymous id (JJ Act s.74, POCSO s.23)",
+        "बच्चे की पहचान संख्या किसी व्यक्ति के नाम जैसी लगती है: कार्यक्रम की छद्म पहचान संख्या लिखें (किशोर न्याय अधिनियम धारा 74, पॉक्सो धारा 23)";
+
     // --- VCPC ---
     /// The composition profile named by the record is not known.
     UnknownProfile = "unknown_profile", Error,
-        "unknown composition profile {profile}; known: {allowed}",
-        "अज्ञात संरचना प्रोफ़ाइल {profile}; ज्ञात: {allowed}";
+        "{profile} is not a known state order; known: {allowed}",
+        "{profile} ज्ञात राज्य आदेश नहीं है; ज्ञात: {allowed}";
     /// No member holds the chair.
     ChairMissing = "chair_missing", Error,
         "the committee has no chair",
         "समिति का कोई अध्यक्ष नहीं है";
     /// More than one member holds the same office.
     OfficeHeldTwice = "office_held_twice", Error,
-        "{office} is held by more than one member",
-        "{office} का पद एक से अधिक सदस्यों के पास है";
+        "more than one member is {office}",
+        "एक से अधिक सदस्य {office} हैं";
     /// The chair's role is not one the profile allows.
     ChairNotEligible = "chair_not_eligible", Error,
-        "the chair must be one of {allowed} under profile {profile}",
-        "प्रोफ़ाइल {profile} के अनुसार अध्यक्ष इनमें से होना चाहिए: {allowed}";
+        "the chair must be {allowed} under the {profile}",
+        "{profile} के अनुसार अध्यक्ष इनमें से होना चाहिए: {allowed}";
     /// No member secretary.
     MemberSecretaryMissing = "member_secretary_missing", Error,
         "the committee has no member secretary",
         "समिति का कोई सदस्य सचिव नहीं है";
     /// The member secretary's role is not one the profile allows.
     MemberSecretaryNotEligible = "member_secretary_not_eligible", Error,
-        "the member secretary must be one of {allowed} under profile {profile}",
-        "प्रोफ़ाइल {profile} के अनुसार सदस्य सचिव इनमें से होना चाहिए: {allowed}";
+        "the member secretary must be {allowed} under the {profile}",
+        "{profile} के अनुसार सदस्य सचिव इनमें से होना चाहिए: {allowed}";
     /// A role the profile requires is missing.
     RequiredRoleMissing = "required_role_missing", Error,
-        "profile {profile} requires at least {minimum} member(s) with role {role}, found {found}",
-        "प्रोफ़ाइल {profile} के अनुसार भूमिका {role} के कम से कम {minimum} सदस्य चाहिए, {found} मिले";
+        "the {profile} needs at least {minimum} {role}, the committee has {found}",
+        "{profile} के अनुसार कम से कम {minimum} {role} चाहिए, समिति में {found} हैं";
     /// Too few child representatives (in total or of a sex).
     ChildRepresentativesMissing = "child_representatives_missing", Error,
-        "profile {profile} requires {minimum} child representative(s) ({sex}), found {found}",
-        "प्रोफ़ाइल {profile} के अनुसार {minimum} बाल प्रतिनिधि ({sex}) चाहिए, {found} मिले";
+        "the {profile} needs {minimum} child representative(s) ({sex}), the committee has {found}",
+        "{profile} के अनुसार {minimum} बाल प्रतिनिधि ({sex}) चाहिए, समिति में {found} हैं";
     /// A child representative outside the profile's age range.
     ChildRepresentativeAge = "child_representative_age", Error,
-        "child representative aged {age} is outside {minimum} to {maximum}",
+        "a child representative aged {age} is outside the ages {minimum} to {maximum}",
         "बाल प्रतिनिधि की आयु {age}, {minimum} से {maximum} की सीमा के बाहर है";
     /// No Gram Sabha resolution recorded for the formation.
     ResolutionMissing = "resolution_missing", Warning,
-        "formation has no Gram Sabha resolution recorded",
-        "गठन का कोई ग्राम सभा प्रस्ताव दर्ज नहीं है";
+        "no Gram Sabha resolution is recorded for forming the committee",
+        "समिति के गठन का कोई ग्राम सभा प्रस्ताव दर्ज नहीं है";
     /// A meeting dated before the committee was formed.
     MeetingBeforeFormation = "meeting_before_formation", Error,
-        "meeting on {date} is before the committee was formed on {formed}",
+        "the meeting on {date} is before the committee was formed on {formed}",
         "{date} की बैठक समिति के गठन ({formed}) से पहले की है";
     /// Fewer members present than the quorum.
     QuorumNotMet = "quorum_not_met", Warning,
-        "{present} of {members} members present; quorum is {required}",
-        "{members} में से {present} सदस्य उपस्थित; कोरम {required} है";
+        "no quorum: {present} of {members} members present, {required} needed",
+        "कोरम पूरा नहीं: {members} में से {present} सदस्य उपस्थित, {required} आवश्यक";
     /// A meeting without minutes.
     MinutesMissing = "minutes_missing", Warning,
-        "meeting on {date} has no minutes",
+        "the meeting on {date} has no minutes",
         "{date} की बैठक का कार्यवृत्त नहीं है";
     /// The gap between meetings is longer than the profile allows.
     MeetingGap = "meeting_gap", Warning,
-        "{days} days without a meeting up to {date}; the profile expects one every {maximum} days",
-        "{date} तक {days} दिन बिना बैठक के; प्रोफ़ाइल के अनुसार हर {maximum} दिन में बैठक होनी चाहिए";
+        "{days} days without a meeting up to {date}; the committee should meet every {maximum} days",
+        "{date} तक {days} दिन बिना बैठक के; समिति की बैठक हर {maximum} दिन में होनी चाहिए";
 
     // --- District Need Assessment and CCI review (modules dna, cci) ---
     /// A theme id that is not in the theme catalogue of the rule profile.
     DnaUnknownTheme = "dna_unknown_theme", Error,
-        "theme {theme} is not in the theme catalogue; known themes: {allowed}",
-        "विषय {theme} विषय-सूची में नहीं है; ज्ञात विषय: {allowed}";
+        "{theme} is not a theme of the assessment; themes: {allowed}",
+        "{theme} आकलन का विषय नहीं है; विषय: {allowed}";
     /// The same theme is listed twice where themes must be unique.
     DnaDuplicateTheme = "dna_duplicate_theme", Error,
-        "theme {theme} is listed more than once",
-        "विषय {theme} एक से अधिक बार दर्ज है";
+        "{theme} is listed more than once",
+        "{theme} एक से अधिक बार दर्ज है";
     /// A severity outside the profile's severity scale.
     DnaSeverityOutOfScale = "dna_severity_out_of_scale", Error,
         "severity {severity} is outside the scale {minimum} to {maximum}",
         "गंभीरता {severity} पैमाने {minimum} से {maximum} के बाहर है";
     /// An estimate outside what its unit allows.
     DnaEstimateOutOfRange = "dna_estimate_out_of_range", Error,
-        "estimate {value} is outside {minimum} to {maximum} for unit {unit}",
-        "अनुमान {value} इकाई {unit} के लिए {minimum} से {maximum} के बाहर है";
+        "the estimate {value} is outside {minimum} to {maximum} for a {unit}",
+        "अनुमान {value}, {unit} के लिए {minimum} से {maximum} के बाहर है";
     /// A children's group band that includes adults or very young children.
     DnaGroupMemberNotChild = "dna_group_member_not_child", Error,
-        "children's group band {age_from} to {age_to} is outside the ages {minimum} to {maximum}",
-        "बच्चों के समूह का आयु-वर्ग {age_from} से {age_to}, आयु {minimum} से {maximum} के बाहर है";
+        "the children's group ages {age_from} to {age_to} are outside {minimum} to {maximum}",
+        "बच्चों के समूह की आयु {age_from} से {age_to}, {minimum} से {maximum} की सीमा के बाहर है";
     /// An adult group band that includes children.
     DnaGroupMemberNotAdult = "dna_group_member_not_adult", Error,
-        "adult group band {age_from} to {age_to} includes children; adults are {minimum} or older",
-        "वयस्क समूह के आयु-वर्ग {age_from} से {age_to} में बच्चे शामिल हैं; वयस्क {minimum} या अधिक आयु के होते हैं";
+        "the adults' group ages {age_from} to {age_to} include children; adults are {minimum} or older",
+        "वयस्क समूह की आयु {age_from} से {age_to} में बच्चे शामिल हैं; वयस्क {minimum} या अधिक आयु के होते हैं";
     /// An age band whose first age is after its last.
     DnaAgeBandReversed = "dna_age_band_reversed", Error,
-        "age band {age_from} to {age_to} is reversed",
-        "आयु-वर्ग {age_from} से {age_to} उलटा है";
+        "the age group {age_from} to {age_to} is the wrong way round",
+        "आयु वर्ग {age_from} से {age_to} उलटा है";
     /// A focus group much smaller or larger than a workable group.
     DnaGroupSizeImplausible = "dna_group_size_implausible", Warning,
-        "{group} has {size} participant(s); a focus group usually has {minimum} to {maximum}",
-        "{group} में {size} प्रतिभागी हैं; फ़ोकस समूह में सामान्यतः {minimum} से {maximum} होते हैं";
+        "the {group} has {size} people; a focus group usually has {minimum} to {maximum}",
+        "{group} में {size} लोग हैं; फ़ोकस समूह में सामान्यतः {minimum} से {maximum} होते हैं";
     /// A required village duty bearer was not interviewed.
     DnaDutyBearerNotInterviewed = "dna_duty_bearer_not_interviewed", Warning,
         "no interview with the {role}",
         "{role} का साक्षात्कार नहीं हुआ";
     /// A finding with evidence from neither group.
     DnaFindingEmpty = "dna_finding_empty", Error,
-        "finding on {theme} has evidence from neither the adult nor the children's group",
+        "the finding on {theme} has evidence from neither the adults' nor the children's group",
         "{theme} पर निष्कर्ष में न वयस्क समूह का और न बच्चों के समूह का साक्ष्य है";
     /// The geography lacks a level the record is about.
     DnaGeographyLevelMissing = "dna_geography_level_missing", Error,
-        "geography needs the {level} for this record",
-        "इस रिकॉर्ड के लिए भूगोल में {level} आवश्यक है";
+        "the place needs the {level} for this record",
+        "इस रिकॉर्ड के लिए स्थान में {level} आवश्यक है";
     /// Duty bearer evidence on a theme the groups did not discuss.
     DnaThemeNotDiscussed = "dna_theme_not_discussed", Warning,
         "evidence on {theme}, which the focus groups did not discuss",
         "{theme} पर साक्ष्य, जिस पर फ़ोकस समूहों ने चर्चा नहीं की";
     /// An official figure whose unit differs from its theme's unit.
     DnaUnitMismatch = "dna_unit_mismatch", Warning,
-        "unit {unit} differs from the unit {expected} of theme {theme}, so the figure is not compared",
-        "इकाई {unit} विषय {theme} की इकाई {expected} से भिन्न है, इसलिए आँकड़े की तुलना नहीं होगी";
+        "the figure is in {unit} but {theme} is measured in {expected}, so it is not compared",
+        "आँकड़ा {unit} में है पर {theme} {expected} में मापा जाता है, इसलिए तुलना नहीं होगी";
     /// A consolidated severity outside the range of the sources behind it.
     DnaCollationOutsideSources = "dna_collation_outside_sources", Warning,
-        "consolidated severity {severity} lies outside the sources' range {minimum} to {maximum}",
-        "समेकित गंभीरता {severity} स्रोतों की सीमा {minimum} से {maximum} के बाहर है";
+        "the agreed severity {severity} lies outside the sources' range {minimum} to {maximum}",
+        "सहमत गंभीरता {severity} स्रोतों की सीमा {minimum} से {maximum} के बाहर है";
     /// The same source twice in one collation row.
     DnaDuplicateSource = "dna_duplicate_source", Error,
-        "source {source} is listed more than once",
-        "स्रोत {source} एक से अधिक बार दर्ज है";
+        "{source} is listed more than once",
+        "{source} एक से अधिक बार दर्ज है";
 
 
     /// A scored item that the benchmark frame does not have.
     CciUnknownItem = "cci_unknown_item", Error,
-        "item {item} is not in frame {frame}",
+        "item {item} is not in the framework {frame}",
         "मद {item} ढाँचे {frame} में नहीं है";
     /// The same item scored twice.
     CciDuplicateItem = "cci_duplicate_item", Error,
@@ -322,28 +344,28 @@ catalogue! {
         "अंक {score} पैमाने 0 से {maximum} के बाहर है";
     /// An item with neither a score nor N/A, or with both.
     CciScoreOrNa = "cci_score_or_na", Error,
-        "item {item} needs exactly one of a score or not_applicable",
-        "मद {item} के लिए अंक या not_applicable में से ठीक एक आवश्यक है";
+        "item {item} needs either a score or “does not apply”, not both",
+        "मद {item} के लिए या तो अंक या “लागू नहीं” चाहिए, दोनों नहीं";
     /// N/A on an item the frame requires to be scored.
     CciNaNotAllowed = "cci_na_not_allowed", Error,
-        "item {item} applies to every institution and cannot be marked not applicable",
-        "मद {item} हर संस्था पर लागू होता है, इसे अलागू नहीं माना जा सकता";
+        "item {item} applies to every institution and cannot be marked “does not apply”",
+        "मद {item} हर संस्था पर लागू होता है, इसे “लागू नहीं” नहीं माना जा सकता";
     /// A frame item the assessment did not score.
     CciItemNotAssessed = "cci_item_not_assessed", Warning,
-        "item {item} of frame {frame} was not assessed",
+        "item {item} of the framework {frame} was not assessed",
         "ढाँचे {frame} के मद {item} का आकलन नहीं हुआ";
     /// A score given without evidence.
     CciEvidenceMissing = "cci_evidence_missing", Warning,
-        "score for item {item} gives no evidence",
+        "the score for item {item} gives no evidence",
         "मद {item} के अंक के साथ कोई साक्ष्य नहीं दिया गया";
     /// The assessment names a frame that is not the shipped one and none was supplied.
     CciUnknownFrame = "cci_unknown_frame", Warning,
-        "frame {frame} is not the shipped frame {known}; items are checked only when the frame is supplied",
-        "ढाँचा {frame} उपलब्ध ढाँचा {known} नहीं है; मदों की जाँच तभी होगी जब ढाँचा दिया जाए";
+        "the framework {frame} is not the one shipped ({known}); items are checked only when it is supplied",
+        "ढाँचा {frame} उपलब्ध ढाँचा ({known}) नहीं है; मदों की जाँच तभी होगी जब ढाँचा दिया जाए";
     /// More children resident than the sanctioned capacity.
     CciOverCapacity = "cci_over_capacity", Warning,
-        "{children} children are resident, above the capacity of {capacity}",
-        "{children} बच्चे रह रहे हैं, जो क्षमता {capacity} से अधिक है";
+        "{children} children live there, above the capacity of {capacity}",
+        "वहाँ {children} बच्चे रह रहे हैं, जो क्षमता {capacity} से अधिक है";
     /// A weight that is zero or negative.
     CciWeightNotPositive = "cci_weight_not_positive", Error,
         "weight {weight} must be above 0",
@@ -359,16 +381,16 @@ catalogue! {
     // --- survey microdata and indicators (module indicators) ---
     /// A code in a roster column that names no value of its field, or a number outside the roster's scope.
     ColumnValueInvalid = "column_value_invalid", Error,
-        "value {value} in column {field} is not allowed: {allowed}",
+        "the value {value} in the column {field} is not allowed: {allowed}",
         "स्तंभ {field} में मान {value} मान्य नहीं है: {allowed}";
     /// A roster row whose age is above the roster's 0–24 scope.
     RosterAgeOutOfScope = "roster_age_out_of_scope", Error,
         "age {age} is above {maximum}, the oldest age the roster covers",
-        "आयु {age}, रोस्टर की अधिकतम आयु {maximum} से अधिक है";
+        "आयु {age}, सूची की अधिकतम आयु {maximum} से अधिक है";
     /// A birth date without the survey date needed to compute the age.
     SurveyDateMissing = "survey_date_missing", Error,
-        "a birth date needs the survey date to give the age",
-        "जन्मतिथि से आयु निकालने के लिए सर्वेक्षण की तिथि आवश्यक है";
+        "a date of birth needs the survey date to give the age",
+        "जन्म तिथि से आयु निकालने के लिए सर्वेक्षण की तिथि आवश्यक है";
     /// Age at marriage greater than the current age.
     MarriageAfterAge = "marriage_after_age", Error,
         "age at marriage {age_at_marriage} is greater than the age {age}",
@@ -379,41 +401,58 @@ catalogue! {
         "आयु {age} पर विवाहित दर्ज है, जो {minimum} से कम है: आयु या वैवाहिक स्थिति जाँचें";
     /// An age at marriage for someone never married.
     MarriageAgeWithoutMarriage = "marriage_age_without_marriage", Error,
-        "age at marriage {age_at_marriage} is given but the marital status is never married",
-        "विवाह की आयु {age_at_marriage} दी गई है पर वैवाहिक स्थिति अविवाहित है";
+        "age at marriage {age_at_marriage} is given but the person has never married",
+        "विवाह की आयु {age_at_marriage} दी गई है पर व्यक्ति अविवाहित है";
     /// Ever married without an age at marriage: SDG 5.3.1 cannot count the row.
     MarriageAgeMissing = "marriage_age_missing", Warning,
         "ever married but the age at marriage is missing",
         "विवाहित है पर विवाह की आयु दर्ज नहीं है";
     /// Hours of work recorded with no work.
     WorkHoursWithoutWork = "work_hours_without_work", Error,
-        "{hours} hours of work recorded but work is none",
-        "{hours} घंटे का काम दर्ज है पर काम \"कोई नहीं\" दर्ज है";
+        "{hours} hours of work recorded but the work is “no work”",
+        "{hours} घंटे का काम दर्ज है पर काम “कोई काम नहीं” दर्ज है";
     /// A predicate names a field the roster does not have.
     PredicateUnknownField = "predicate_unknown_field", Error,
-        "unknown roster field {field} in predicate",
-        "शर्त में अज्ञात रोस्टर फ़ील्ड {field}";
+        "{field} is not a field of the roster",
+        "{field} सूची का फ़ील्ड नहीं है";
     /// A predicate value that does not fit its field or operator.
     PredicateBadValue = "predicate_bad_value", Error,
-        "value {value} does not fit field {field} with operator {op}",
-        "मान {value}, फ़ील्ड {field} और संक्रिया {op} के अनुकूल नहीं है";
+        "the value {value} does not fit {field} with the comparison “{op}”",
+        "मान {value}, {field} और तुलना “{op}” के अनुकूल नहीं है";
     /// Two indicators with the same id in one catalogue.
     IndicatorDuplicate = "indicator_duplicate", Error,
         "indicator {id} is defined twice",
         "संकेतक {id} दो बार परिभाषित है";
     /// Age bands that are empty, overlapping or out of order.
     AgeBandsInvalid = "age_bands_invalid", Error,
-        "age band {band} is empty, overlaps the previous band or is out of order",
+        "age group {band} is empty, overlaps the one before or is out of order",
         "आयु वर्ग {band} खाली है, पिछले वर्ग से टकराता है या क्रम में नहीं है";
     /// Partial aggregates computed with different catalogues or bands.
     AggregateMismatch = "aggregate_mismatch", Error,
-        "partial aggregates do not match: {detail}",
+        "the partial totals do not match: {detail}",
         "आंशिक योग मेल नहीं खाते: {detail}";
     /// Columns of a roster table with different lengths.
     ColumnLengthMismatch = "column_length_mismatch", Error,
-        "column {column} has {found} rows, expected {expected}",
+        "the column {column} has {found} rows, {expected} expected",
         "स्तंभ {column} में {found} पंक्तियाँ हैं, {expected} अपेक्षित थीं";
 
+    // --- hardening: ranges, overflow and privacy (issue 10; modules checked, export) ---
+    /// A date outside the range the library accepts (module `checked`).
+    DateOutOfRange = "date_out_of_range", Error,
+        "date {value} is outside the supported range {range}",
+        "तिथि {value} समर्थित सीमा {range} के बाहर है";
+    /// Text that is not valid Unicode: invalid UTF-8 bytes or a lone surrogate (module `boundary`).
+    InvalidText = "invalid_text", Error,
+        "text is not valid Unicode: {detail}",
+        "पाठ मान्य यूनिकोड नहीं है: {detail}";
+    /// NaN or an infinite number (a JSON number too large, a Python `float('nan')`).
+    NonFiniteNumber = "non_finite_number", Error,
+        "a number is not finite (NaN or infinite): {detail}",
+        "एक संख्या सीमित नहीं है (अपरिभाषित या अनंत): {detail}";
+    /// Arrays and objects nested too deep, or a value that contains itself.
+    NestingTooDeep = "nesting_too_deep", Error,
+        "values nest deeper than {limit} levels or contain themselves",
+        "मान {limit} स्तरों से अधिक गहराई तक नेस्ट हैं या स्वयं को समाहित करते हैं";
 }
 
 /// A catalogue entry, as listed to callers at run time.

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use crate::codes::{Code, CodeInfo};
+use crate::labels::{self, Shown};
 
 /// How serious a diagnostic is. Errors make a record invalid; warnings do not.
 #[derive(
@@ -112,11 +113,12 @@ impl Diagnostic {
     /// Build a diagnostic with the code's default severity and a message rendered in `locale`.
     pub fn new(code: Code, path: impl Into<String>, params: Params, locale: Locale) -> Diagnostic {
         let params = params.0;
+        let path = path.into();
         Diagnostic {
             code,
             severity: code.severity(),
-            path: path.into(),
-            message: render(code.template(locale), &params),
+            message: render(code, &path, &params, locale),
+            path,
             params,
         }
     }
@@ -139,9 +141,12 @@ impl Params {
     }
 }
 
-/// Fill `{name}` placeholders from params; strings are shown in backticks per our
-/// message style, other values as JSON.
-fn render(template: &str, params: &BTreeMap<String, Value>) -> String {
+/// Fill `{name}` placeholders of the code's template in `locale` with the
+/// params in words: fields, enum values, services, statutes and dates by their
+/// labels ([`crate::labels`]); what the user typed (an id, an unknown value) in
+/// backticks, which forms show as code. An absent param keeps its placeholder.
+fn render(code: Code, path: &str, params: &BTreeMap<String, Value>, locale: Locale) -> String {
+    let template = code.template(locale);
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -151,22 +156,14 @@ fn render(template: &str, params: &BTreeMap<String, Value>) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match params.get(name) {
-                    Some(Value::String(s)) => {
-                        out.push('`');
-                        out.push_str(s);
-                        out.push('`');
-                    }
-                    Some(Value::Array(items)) => {
-                        let shown: Vec<String> = items
-                            .iter()
-                            .map(|v| match v {
-                                Value::String(s) => format!("`{s}`"),
-                                other => other.to_string(),
-                            })
-                            .collect();
-                        out.push_str(&shown.join(", "));
-                    }
-                    Some(v) => out.push_str(&v.to_string()),
+                    Some(v) => match labels::param(code, name, v, path, locale) {
+                        Shown::Label(s) | Shown::Missing(s) => out.push_str(&s),
+                        Shown::Raw(s) => {
+                            out.push('`');
+                            out.push_str(&s.replace('`', "'"));
+                            out.push('`');
+                        }
+                    },
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -252,12 +249,51 @@ mod tests {
     }
 
     #[test]
-    fn render_fills_params_in_style() {
-        let p = Params::new().with("field", "age").with("limit", 18);
-        assert_eq!(
-            render("`x` {field} under {limit} {missing}", &p.0),
-            "`x` `age` under 18 {missing}"
+    fn render_fills_params_with_labels() {
+        let p = Params::new()
+            .with("concern", "imminent_child_marriage")
+            .with("destinations", vec!["cmpo", "police"])
+            .with("law", "PCMA 2006 s.13");
+        let d = Diagnostic::new(
+            Code::PathwayReferralMissing,
+            "/referrals",
+            p.clone(),
+            Locale::En,
         );
+        assert!(
+            d.message
+                .contains("Child Marriage Prohibition Officer or the local police"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.message.contains("imminent child marriage"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.message.contains("Prohibition of Child Marriage Act 2006"),
+            "{}",
+            d.message
+        );
+        let hi = Diagnostic::new(Code::PathwayReferralMissing, "/referrals", p, Locale::Hi);
+        assert!(
+            hi.message
+                .contains("बाल विवाह प्रतिषेध अधिकारी या स्थानीय पुलिस"),
+            "{}",
+            hi.message
+        );
+        // The raw values stay in params for programs.
+        assert_eq!(hi.params["concern"], "imminent_child_marriage");
+        let raw = Diagnostic::new(
+            Code::DuplicateId,
+            "/members/1/id",
+            Params::new().with("id", "m`1"),
+            Locale::En,
+        );
+        assert_eq!(raw.message, "the id `m'1` is used more than once");
+        let missing = Diagnostic::new(Code::MissingField, "/child/id", Params::new(), Locale::En);
+        assert!(missing.message.contains("{field}"));
     }
 
     #[test]

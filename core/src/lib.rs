@@ -23,13 +23,17 @@
 
 pub mod api;
 pub mod batch;
+pub mod boundary;
 pub mod cci;
+pub mod checked;
+pub mod clock;
 pub mod codes;
 #[cfg(feature = "arrow")]
 pub mod columnar;
 pub mod diagnostic;
 pub mod dna;
 pub mod indicators;
+pub mod labels;
 pub mod model;
 pub mod pipeline;
 pub mod privacy;

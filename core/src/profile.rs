@@ -32,6 +32,7 @@ pub struct RuleProfile {
     /// Days until the next follow-up, by risk level.
     pub follow_up_days: BTreeMap<RiskLevel, u32>,
     /// A task due within this many days is "upcoming".
+    #[schemars(range(max = 3660))]
     pub upcoming_days: u32,
     /// Case risk triage rules, evaluated in full; the highest matching level wins.
     pub triage: Vec<TriageRule>,
@@ -79,6 +80,7 @@ pub struct Pathway {
     pub destinations: Vec<Destination>,
     /// Hours from identification within which the referral is due; none means no deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 8784))]
     pub within_hours: Option<u32>,
     /// Add the case's journey hours to the deadline (JJ s.31 excludes journey time).
     #[serde(default)]
@@ -116,6 +118,7 @@ pub struct TriageRule {
     pub hazardous_work: Option<bool>,
     /// A marriage is planned within this many days of today.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 3660))]
     pub marriage_within_days: Option<u32>,
     /// The child's schooling is one of these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -200,6 +203,7 @@ pub struct CompositionProfile {
     /// Share of members that must attend for a quorum (0–1).
     pub quorum_fraction: f64,
     /// Longest expected gap between meetings, in days.
+    #[schemars(range(max = 3660))]
     pub max_days_between_meetings: u32,
 }
 
@@ -214,8 +218,10 @@ pub struct FunctionalityRules {
     /// Lowest score that is `semi_functional`.
     pub semi_functional_from: f64,
     /// Window, in days before today, over which meetings and training count.
+    #[schemars(range(max = 3660))]
     pub window_days: u32,
     /// The register counts as up to date if an entry was listed or reviewed within this many days.
+    #[schemars(range(max = 3660))]
     pub register_fresh_days: u32,
 }
 

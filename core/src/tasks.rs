@@ -3,7 +3,7 @@
 //! in Primero's task list. The validators report overdue tasks from here, so a
 //! dashboard and a validation report never disagree about what is late.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -40,7 +40,7 @@ pub struct Task {
 }
 
 fn task(task: &str, path: String, due: NaiveDate, ctx: &Context<'_>) -> Task {
-    let days_overdue = (ctx.today - due).num_days();
+    let days_overdue = crate::checked::days_between(due, ctx.today);
     let state = if days_overdue > 0 {
         TaskState::Overdue
     } else if -days_overdue <= i64::from(ctx.profile.upcoming_days) {
@@ -72,7 +72,7 @@ pub fn case_tasks(c: &Case, ctx: &Context<'_>) -> Vec<Task> {
         tasks.push(task(
             "follow_up",
             "/last_follow_up".into(),
-            base + Duration::days(i64::from(*days)),
+            crate::checked::add_days_saturating(base, i64::from(*days)),
             ctx,
         ));
     }

@@ -2,10 +2,14 @@
 //! catalogue, triage cases, score committees, apply transitions, and run the
 //! demo on the embedded sample records.
 //!
-//! Exit status: 0 valid / done, 1 invalid record, 2 unusable input (unreadable
-//! file, malformed JSON, unknown kind, bad options) with a message on stderr.
+//! Exit status: 0 valid / done, 1 invalid record (or a report whose every row
+//! was rejected), 2 unusable input (unreadable file, malformed JSON, unknown
+//! kind, bad options) with a message on stderr, 3 output that could not be
+//! written (full disk, closed terminal) with a message on stderr, 141 when the
+//! reader closed the pipe (`suraksha profile | head`): quietly, as a process
+//! stopped by SIGPIPE would.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -91,15 +95,51 @@ enum Command {
 /// A failure that makes the input unusable (exit 2).
 struct Unusable(String);
 
+/// The first error writing standard output, if any: `main` turns it into exit
+/// 141 (closed pipe, quietly) or 3 (any other, with a message), never a panic
+/// as `println!` would.
+static OUTPUT_ERROR: std::sync::OnceLock<std::io::Error> = std::sync::OnceLock::new();
+
+/// Write to standard output, recording a failure for `main`.
+fn emit(args: std::fmt::Arguments<'_>) -> Result<(), Unusable> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_fmt(args)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| {
+            let message = format!("cannot write output: {e}");
+            let _ = OUTPUT_ERROR.set(e);
+            Unusable(message)
+        })
+}
+
+/// `print!` that fails with [`Unusable`] instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => { emit(format_args!($($arg)*)) };
+}
+
+/// `println!` that fails with [`Unusable`] instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => { emit(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 fn read(file: &str) -> Result<String, Unusable> {
-    if file == "-" {
-        let mut s = String::new();
+    let bytes = if file == "-" {
+        let mut b = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut s)
+            .read_to_end(&mut b)
             .map_err(|e| Unusable(format!("cannot read standard input: {e}")))?;
-        return Ok(s);
-    }
-    std::fs::read_to_string(file).map_err(|e| Unusable(format!("cannot read `{file}`: {e}")))
+        b
+    } else {
+        std::fs::read(file).map_err(|e| Unusable(format!("cannot read `{file}`: {e}")))?
+    };
+    // Invalid UTF-8 gets the same coded message as in every other entry point.
+    String::from_utf8(bytes).map_err(|e| {
+        let detail = format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to());
+        let report = suraksha::boundary::invalid_text("", &detail, Locale::En);
+        Unusable(format!("`{file}`: {}", first_message(&report)))
+    })
 }
 
 fn json_of(file: &str, locale: Locale) -> Result<Value, Unusable> {
@@ -116,7 +156,7 @@ fn first_message(r: &Report) -> String {
 
 fn print<T: Serialize>(value: &T) -> Result<(), Unusable> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Unusable(e.to_string()))?;
-    println!("{text}");
+    outln!("{text}")?;
     Ok(())
 }
 
@@ -158,11 +198,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
             let ctx = context(cli, locale)?;
             let report = api::validate_str(kind, &read(file)?, &ctx);
             print(&report)?;
-            if report
-                .diagnostics
-                .iter()
-                .any(|d| d.code == Code::MalformedJson)
-            {
+            if report.diagnostics.iter().any(|d| {
+                matches!(
+                    d.code,
+                    Code::MalformedJson
+                        | Code::InvalidText
+                        | Code::NonFiniteNumber
+                        | Code::NestingTooDeep
+                ) && d.path.is_empty()
+            }) {
                 return Err(Unusable(format!("`{file}`: {}", first_message(&report))));
             }
             Ok(if report.valid {
@@ -178,7 +222,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
         Command::Schemas { dir, check } => schemas(dir, *check),
         Command::Kinds => {
             for k in api::kinds() {
-                println!("{k}");
+                outln!("{k}")?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -215,7 +259,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
         Command::Demo { out } => {
             let ctx = context(cli, locale)?;
             let code = demo(&ctx)?;
-            println!();
+            outln!("")?;
             let dna =
                 api::parse_json(SAMPLE_DNA, locale).map_err(|r| Unusable(first_message(&r)))?;
             // The sample is the synthetic district: name its blocks and villages.
@@ -278,7 +322,8 @@ fn schemas(dir: &Path, check: bool) -> Result<ExitCode, Unusable> {
         "report.json".into(),
         schemars::schema_for!(Report).to_value(),
     ));
-    for (name, schema) in files {
+    for (name, mut schema) in files {
+        suraksha::labels::label_schema(&mut schema);
         let text =
             serde_json::to_string_pretty(&schema).map_err(|e| Unusable(e.to_string()))? + "\n";
         let path = dir.join(&name);
@@ -420,12 +465,21 @@ fn district_report(
     };
     write("report.json", &json)?;
     write("report.html", &suraksha::report::html(&report))?;
-    print!("{}", report.summary());
-    println!(
+    out!("{}", report.summary())?;
+    outln!(
         "\nWrote {} and {}",
         out.join("report.json").display(),
         out.join("report.html").display()
-    );
+    )?;
+    // A report built from no accepted row is not a baseline: say so and fail.
+    if columns.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "suraksha: no roster row was accepted ({} rejected): the report has no survey figures",
+            rejected.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -435,31 +489,31 @@ fn demo(ctx: &Context<'_>) -> Result<ExitCode, Unusable> {
         let report = api::validate_str(*kind, text, ctx);
         all_valid &= report.valid;
         let warnings = report.diagnostics.len() - report.errors().count();
-        println!(
+        outln!(
             "{name:<14} {:<9} {:<8} {} error(s), {warnings} warning(s)",
             kind.as_str(),
             if report.valid { "valid" } else { "INVALID" },
             report.errors().count()
-        );
+        )?;
         for d in &report.diagnostics {
-            println!(
+            outln!(
                 "    {:<7} {:<40} {}",
                 format!("{:?}", d.severity).to_lowercase(),
                 d.path,
                 d.message
-            );
+            )?;
         }
         let value = api::parse_json(text, ctx.locale).unwrap_or_default();
         match kind {
             Kind::Case => {
                 if let Ok(t) = api::triage(&value, ctx) {
                     let why: Vec<&str> = t.reasons.iter().map(|r| r.reason.as_str()).collect();
-                    println!("    triage: {:?} ({})", t.level, why.join("; "));
+                    outln!("    triage: {:?} ({})", t.level, why.join("; "))?;
                 }
             }
             Kind::Vcpc => {
                 if let Ok(f) = api::functionality(&value, ctx) {
-                    println!("    functionality: {:.1}/100 ({:?})", f.score, f.band);
+                    outln!("    functionality: {:.1}/100 ({:?})", f.score, f.band)?;
                 }
             }
             _ => {}
@@ -474,10 +528,19 @@ fn demo(ctx: &Context<'_>) -> Result<ExitCode, Unusable> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    let result = run(&cli);
+    match OUTPUT_ERROR.get() {
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::from(141),
+        Some(e) => {
+            let _ = writeln!(std::io::stderr(), "suraksha: cannot write output: {e}");
+            return ExitCode::from(3);
+        }
+        None => {}
+    }
+    match result {
         Ok(code) => code,
         Err(Unusable(message)) => {
-            eprintln!("suraksha: {message}");
+            let _ = writeln!(std::io::stderr(), "suraksha: {message}");
             ExitCode::from(2)
         }
     }

@@ -123,9 +123,11 @@ pub struct FocusGroup {
 }
 
 impl FocusGroup {
-    /// Total participants.
+    /// Total participants (saturating: counts come from the record as written).
     pub fn size(&self) -> u32 {
-        self.participants.iter().map(|b| b.count).sum()
+        self.participants
+            .iter()
+            .fold(0u32, |acc, b| acc.saturating_add(b.count))
     }
 }
 

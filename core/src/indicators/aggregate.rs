@@ -139,10 +139,11 @@ pub struct Count {
 }
 
 impl Count {
-    /// Add another count.
+    /// Add another count; counts saturate at `u64::MAX` rather than wrap
+    /// (partials merged from untrusted JSON may carry any count).
     pub fn add(&mut self, other: Count) {
-        self.numerator += other.numerator;
-        self.denominator += other.denominator;
+        self.numerator = self.numerator.saturating_add(other.numerator);
+        self.denominator = self.denominator.saturating_add(other.denominator);
     }
 }
 
@@ -202,7 +203,7 @@ impl Partial {
         Ok(Partial {
             indicators: self.indicators.clone(),
             bands: self.bands.clone(),
-            rows: self.rows + other.rows,
+            rows: self.rows.saturating_add(other.rows),
             cells: map
                 .into_iter()
                 .map(|(key, counts)| Cell { key, counts })

@@ -92,7 +92,7 @@ impl ServiceLine {
     pub fn due(&self) -> Option<DateTime<FixedOffset>> {
         self.due_at.or_else(|| {
             self.timeframe
-                .map(|t| self.planned_at + chrono::Duration::hours(t.hours()))
+                .and_then(|t| crate::checked::add_hours(self.planned_at, t.hours()))
         })
     }
 }
@@ -161,6 +161,7 @@ pub struct Case {
     pub identified_at: DateTime<FixedOffset>,
     /// Hours of journey to the CWC, excluded from the 24-hour limit (JJ s.31).
     #[serde(default)]
+    #[schemars(range(max = 720))]
     pub journey_hours: u32,
     /// Risk level from triage.
     #[serde(default, skip_serializing_if = "Option::is_none")]

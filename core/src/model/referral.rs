@@ -110,7 +110,7 @@ impl Referral {
     pub fn due(&self) -> Option<DateTime<FixedOffset>> {
         self.due_at.or_else(|| {
             self.timeframe
-                .map(|t| self.created_at + chrono::Duration::hours(t.hours()))
+                .and_then(|t| crate::checked::add_hours(self.created_at, t.hours()))
         })
     }
 }

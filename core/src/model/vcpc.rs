@@ -120,6 +120,25 @@ pub struct Meeting {
     /// Number of children (beyond child members) who took part.
     #[serde(default)]
     pub children_present: u32,
+    /// Items on the agenda, briefly (no child's name or identifying detail).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 50), inner(length(max = 300)))]
+    pub agenda: Vec<String>,
+    /// Decisions taken, briefly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 50), inner(length(max = 300)))]
+    pub decisions: Vec<String>,
+    /// Ids of the cases reviewed (pseudonymous case ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 200), inner(length(max = 64)))]
+    pub cases_reviewed: Vec<String>,
+    /// Action points agreed, briefly (what, who by role, by when).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 50), inner(length(max = 300)))]
+    pub action_points: Vec<String>,
+    /// Date set for the next meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_date: Option<NaiveDate>,
 }
 
 /// A training attended by members.

@@ -2,7 +2,7 @@
 //! and age, dates in order, closure, history, statutory pathways and deadlines,
 //! and overdue follow-up.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::api::{Context, Record};
 use crate::diagnostic::{pointer, Code, Collector, Params};
@@ -36,6 +36,7 @@ pub fn check_child(
     today: NaiveDate,
     out: &mut Collector,
 ) {
+    crate::privacy::check_child_id(&child.id, pointer(path, "id"), out);
     match (child.date_of_birth, child.age_years) {
         (None, None) => out.push(Code::AgeMissing, path, Params::new()),
         (Some(dob), age) => {
@@ -244,13 +245,14 @@ fn check_pathways(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collect
             .iter()
             .filter_map(|d| serde_json::to_value(d).ok())
             .collect();
-        let deadline: Option<DateTime<FixedOffset>> = pathway.within_hours.map(|h| {
+        // A deadline past the end of the calendar is no deadline (checked arithmetic).
+        let deadline: Option<DateTime<FixedOffset>> = pathway.within_hours.and_then(|h| {
             let journey = if pathway.excludes_journey {
                 c.journey_hours
             } else {
                 0
             };
-            c.identified_at + Duration::hours(i64::from(h) + i64::from(journey))
+            crate::checked::add_hours(c.identified_at, i64::from(h) + i64::from(journey))
         });
         let first = c
             .referrals

@@ -342,7 +342,8 @@ fn check_meetings(
         .filter(|(_, d)| *d <= today)
         .collect();
     dates.sort_by_key(|(_, d)| *d);
-    let max = Duration::days(i64::from(profile.max_days_between_meetings));
+    let max =
+        Duration::try_days(i64::from(profile.max_days_between_meetings)).unwrap_or(Duration::MAX);
     let mut previous = v.formation.date;
     for (i, d) in &dates {
         if *d - previous > max {
@@ -419,6 +420,7 @@ fn check_register(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
     let mut seen = HashSet::new();
     for (i, e) in v.register.iter().enumerate() {
         let path = pointer("/register", i);
+        crate::privacy::check_child_id(&e.child_id, pointer(&path, "child_id"), out);
         if !seen.insert(e.child_id.as_str()) {
             out.push(
                 Code::DuplicateId,

@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::Duration;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +64,8 @@ fn ratio(n: usize, d: usize) -> f64 {
 /// Score a committee with the context's profile (unknown composition profiles score zero on composition).
 pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
     let rules = &ctx.profile.functionality;
-    let window_start = ctx.today - Duration::days(i64::from(rules.window_days));
+    let window_start =
+        crate::checked::add_days_saturating(ctx.today, -i64::from(rules.window_days));
     let ids: HashSet<&str> = v.members.iter().map(|m| m.id.as_str()).collect();
     let recent: Vec<_> = v
         .meetings
@@ -117,7 +117,7 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
     ));
     // Expected meetings in the window (or since formation, if later).
     let since = v.formation.date.max(window_start);
-    let days = (ctx.today - since).num_days().max(0) as usize;
+    let days = usize::try_from(crate::checked::days_between(since, ctx.today)).unwrap_or(0);
     let interval = profile.map_or(31, |p| p.max_days_between_meetings.max(1) as usize);
     let expected = days.div_ceil(interval).max(1);
     achieved.push((
@@ -146,7 +146,8 @@ pub fn functionality(v: &Vcpc, ctx: &Context<'_>) -> Functionality {
         yes(!v.register.is_empty()),
         format!("{} children listed", v.register.len()),
     ));
-    let fresh_from = ctx.today - Duration::days(i64::from(rules.register_fresh_days));
+    let fresh_from =
+        crate::checked::add_days_saturating(ctx.today, -i64::from(rules.register_fresh_days));
     let fresh = v
         .register
         .iter()

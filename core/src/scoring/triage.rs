@@ -4,7 +4,7 @@
 //! that match wins, and every matching rule is returned as a reason. No rule
 //! matching means `low`.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +60,7 @@ fn matches(rule: &TriageRule, c: &Case, today: NaiveDate) -> bool {
                 ConcernKind::ImminentChildMarriage | ConcernKind::ChildMarriage
             ) && k
                 .planned_date
-                .is_some_and(|d| d <= today + Duration::days(i64::from(days)))
+                .is_some_and(|d| d <= crate::checked::add_days_saturating(today, i64::from(days)))
         })
     });
     let school = rule.school_status_any.is_empty()
@@ -95,7 +95,7 @@ pub fn triage(c: &Case, ctx: &Context<'_>) -> Triage {
         .profile
         .follow_up_days
         .get(&level)
-        .map(|d| ctx.today + Duration::days(i64::from(*d)));
+        .and_then(|d| crate::checked::add_days(ctx.today, i64::from(*d)));
     Triage {
         level,
         reasons,
