@@ -453,6 +453,10 @@ fn district_report(
         names,
         ..Default::default()
     };
+    // Read first, so the rows accepted and rejected are known for the exit status.
+    let (columns, rejected) =
+        suraksha::pipeline::roster(input, ctx).map_err(|e| Unusable(e.to_string()))?;
+    let input = RosterInput::Columns(&columns, &rejected);
     let report = suraksha::pipeline::district_report(input, dna, options, ctx)
         .map_err(|e| Unusable(e.to_string()))?;
     std::fs::create_dir_all(out)
