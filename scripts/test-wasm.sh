@@ -44,6 +44,15 @@ for f in "$pkg"/web/*.wasm "$pkg"/node/*.wasm; do
 done
 node bindings-wasm/npm/assemble.mjs "$pkg"
 
+# Precompressed copies, as a real server serves them (Content-Encoding br / gzip).
+node -e '
+const z = require("zlib"), fs = require("fs");
+for (const f of process.argv.slice(1)) {
+  const b = fs.readFileSync(f);
+  fs.writeFileSync(f + ".br", z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  fs.writeFileSync(f + ".gz", z.gzipSync(b, { level: 9 }));
+}' "$pkg"/web/*.wasm "$pkg"/web/*.js
+
 raw=$(stat -c %s "$pkg/web/suraksha_wasm_bg.wasm")
 gz=$(gzip -9 -c "$pkg/web/suraksha_wasm_bg.wasm" | wc -c)
 printf 'suraksha_wasm_bg.wasm: %d bytes, %d bytes gzipped (%d KiB)\n' "$raw" "$gz" $((gz / 1024))
@@ -56,10 +65,15 @@ step "tsc --noEmit"
 
 if [ "${SKIP_BROWSER:-}" != 1 ]; then
   step "browser test (Debian chromium, headless)"
-  if [ ! -x /usr/bin/chromium ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  # Chromium, and a Devanagari font so the Hindi screenshots show Hindi, not boxes.
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi -e devanagari -e lohit || missing+=(fonts-lohit-deva)
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  (cd "$tests" && node --test browser/*.test.mjs)
+  # Forms and report at 360 x 740, English and Hindi; screenshots in $tests/out/ (git-ignored).
+  (cd "$tests" && node --test --test-concurrency=1 browser/*.test.mjs)
 fi
 
 step "ok"

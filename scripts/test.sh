@@ -14,13 +14,22 @@ step "rust: clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "rust: tests"
-cargo test -p suraksha --all-targets
+# Benches are built by clippy above and run by their own commands (cargo bench), not here.
+cargo test -p suraksha --lib --bins --tests
 cargo test -p suraksha --doc
 # Parquet rosters: a feature of its own (a large build), tested by one file.
 cargo test -p suraksha --features parquet --test parquet_roster
 
 step "rust: docs"
 RUSTDOCFLAGS="-D warnings" cargo doc -p suraksha --no-deps
+
+step "supply chain: cargo deny (licenses, bans, sources)"
+# Advisories are left out: the RustSec database cannot be fetched here (README).
+CARGO_DENY_VERSION=0.20.2
+if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
+fi
+cargo deny --log-level error check licenses bans sources
 
 step "schemas up to date"
 cargo run -q -p suraksha -- schemas schemas --check

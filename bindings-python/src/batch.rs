@@ -123,7 +123,7 @@ pub fn validate_table<'py>(
     let ctx = context(py, options)?;
     let k = parse_kind(py, kind, ctx.locale)?;
     let input = batches(py, table)?;
-    let unreadable = |r: suraksha::Report| Exc::Input.report(py, &r);
+    let unreadable = |e: suraksha::Error| crate::raise(py, e);
     if summary {
         let out = detached(py, || batch::validate_table(k, &input, &ctx, Mode::Summary))?;
         return match out.map_err(unreadable)? {

@@ -5,8 +5,12 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+};
 use serde_json::Value;
+use suraksha::boundary::{self, MAX_DEPTH};
+use suraksha::diagnostic::pointer;
 use suraksha::{api, Context, Locale, Options, Report};
 
 /// The exception classes of `suraksha._errors`, by name.
@@ -58,36 +62,156 @@ pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<B
 }
 
 /// A Python value made only of JSON types, as a JSON value.
+///
+/// Checked on the way in, before the core sees anything: nesting deeper than
+/// [`MAX_DEPTH`] or a container that holds itself is `nesting_too_deep`, NaN
+/// and infinities are `non_finite_number` (JSON has neither; they must not
+/// silently become `null`), a str with a lone surrogate is `invalid_text` —
+/// each an `InputError` carrying the coded report with the path. Anything but
+/// dict, list, tuple, str, int, float, bool and None is a `TypeError`.
 pub fn from_py(py: Python<'_>, obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
-    pythonize::depythonize::<Value>(obj).map_err(|e| {
-        Exc::Type.err(
+    let mut open = Vec::new();
+    json_of(obj, "", &mut open).map_err(|p| match p {
+        Problem::Coded(report) => Exc::Input.report(py, &report),
+        Problem::NotJson(detail) => Exc::Type.err(
             py,
             &format!(
-                "{what} must hold only JSON values (dict, list, str, int, float, bool, None): {e}"
+                "{what} must hold only JSON values (dict, list, str, int, float, bool, None): {detail}"
             ),
             None,
-        )
+        ),
     })
 }
 
-/// A record given as a dict, JSON text (`str`) or UTF-8 JSON bytes.
+/// Why a Python value is not JSON.
+enum Problem {
+    /// A coded diagnostic (depth, cycle, NaN, surrogate).
+    Coded(Report),
+    /// A type with no JSON form (the caller's mistake: `TypeError`).
+    NotJson(String),
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default()
+}
+
+/// A str's text; a lone surrogate is `invalid_text` at `path`.
+fn text_of(s: &Bound<'_, PyString>, path: &str) -> Result<String, Problem> {
+    s.to_cow().map(|c| c.into_owned()).map_err(|_| {
+        Problem::Coded(boundary::invalid_text(
+            path,
+            "a string holds a lone surrogate",
+            Locale::En,
+        ))
+    })
+}
+
+/// Convert, tracking the containers open on the current path (`open`, by
+/// identity) to catch cycles and depth before recursing.
+fn json_of(obj: &Bound<'_, PyAny>, path: &str, open: &mut Vec<usize>) -> Result<Value, Problem> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    // bool before int: bool is a subclass of int in Python.
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(i) = obj.cast::<PyInt>() {
+        if let Ok(v) = i.extract::<i64>() {
+            return Ok(Value::from(v));
+        }
+        if let Ok(v) = i.extract::<u64>() {
+            return Ok(Value::from(v));
+        }
+        // Beyond 64 bits: a float, as a JSON parser reads such a literal.
+        let f: f64 = i.extract().map_err(|_| {
+            Problem::Coded(boundary::non_finite(path, "an int too large", Locale::En))
+        })?;
+        return finite(f, path);
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return finite(f.value(), path);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return text_of(s, path).map(Value::String);
+    }
+    let is_dict = obj.cast::<PyDict>().is_ok();
+    let is_seq = obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok();
+    if !is_dict && !is_seq {
+        return Err(Problem::NotJson(format!(
+            "`{}` at {}",
+            type_name(obj),
+            if path.is_empty() { "the top" } else { path }
+        )));
+    }
+    let id = obj.as_ptr() as usize;
+    if open.contains(&id) {
+        return Err(Problem::Coded(boundary::too_deep(path, true, Locale::En)));
+    }
+    if open.len() >= MAX_DEPTH {
+        return Err(Problem::Coded(boundary::too_deep(path, false, Locale::En)));
+    }
+    open.push(id);
+    let result = if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = serde_json::Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let key = match k.cast::<PyString>() {
+                Ok(s) => text_of(s, path)?,
+                Err(_) => {
+                    return Err(Problem::NotJson(format!(
+                        "a key of type `{}` at {} (keys must be str)",
+                        type_name(&k),
+                        if path.is_empty() { "the top" } else { path }
+                    )))
+                }
+            };
+            let sub = pointer(path, &key);
+            let value = json_of(&v, &sub, open)?;
+            map.insert(key, value);
+        }
+        Value::Object(map)
+    } else {
+        let mut items = Vec::new();
+        for (i, item) in obj
+            .try_iter()
+            .map_err(|e| Problem::NotJson(e.to_string()))?
+            .enumerate()
+        {
+            let item = item.map_err(|e| Problem::NotJson(e.to_string()))?;
+            items.push(json_of(&item, &pointer(path, i), open)?);
+        }
+        Value::Array(items)
+    };
+    open.pop();
+    Ok(result)
+}
+
+fn finite(f: f64, path: &str) -> Result<Value, Problem> {
+    serde_json::Number::from_f64(f)
+        .map(Value::Number)
+        .ok_or_else(|| Problem::Coded(boundary::non_finite(path, &f.to_string(), Locale::En)))
+}
+
+/// A record given as a dict, JSON text (`str`) or UTF-8 JSON bytes. A lone
+/// surrogate in the str and invalid UTF-8 in the bytes are both `invalid_text`.
 pub fn record(py: Python<'_>, obj: &Bound<'_, PyAny>, locale: Locale) -> PyResult<Value> {
     if let Ok(text) = obj.cast::<PyString>() {
-        return parse_text(py, &text.to_cow()?, locale);
+        let text = text_of(text, "").map_err(|p| match p {
+            Problem::Coded(r) => Exc::Input.report(py, &r),
+            Problem::NotJson(d) => Exc::Type.err(py, &d, None),
+        })?;
+        return parse_text(py, &text, locale);
     }
     if let Some(bytes) = as_bytes(obj) {
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|e| Exc::Input.err(py, &format!("record bytes are not UTF-8: {e}"), None))?;
-        return parse_text(py, text, locale);
+        return boundary::parse_json_bytes(&bytes, locale).map_err(|r| Exc::Input.report(py, &r));
     }
     if obj.cast::<PyDict>().is_ok() {
         return from_py(py, obj, "a record");
     }
-    let type_name = obj
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_default();
+    let type_name = type_name(obj);
     Err(Exc::Type.err(
         py,
         &format!("a record must be a dict, a JSON str or JSON bytes, not `{type_name}`"),

@@ -13,9 +13,10 @@ use serde_json::Value;
 use suraksha::columnar::{self, RosterPath, RosterRead};
 use suraksha::indicators::{self, AgeBands, Catalogue, Engine, Partial, TableOptions};
 use suraksha::pipeline::{DistrictError, DistrictOptions, RosterInput};
-use suraksha::{api, Locale, Report};
+use suraksha::{api, Error, Locale};
 
 use crate::convert::{context, detached, from_py, record as to_record, to_py, Exc};
+use crate::raise;
 
 /// Record batches from any object exporting the Arrow PyCapsule interface.
 pub fn batches(py: Python<'_>, table: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
@@ -40,7 +41,8 @@ fn typed<T: serde::de::DeserializeOwned + schemars::JsonSchema + Default>(
     match obj {
         Some(o) if !o.is_none() => {
             let value = from_py(py, o, what)?;
-            api::parse_typed::<T>(&value, locale).map_err(|r| Exc::Input.report(py, &r))
+            suraksha::record::parse_typed::<T>(&value, locale)
+                .map_err(|r| Exc::Input.report(py, &r))
         }
         _ => Ok(T::default()),
     }
@@ -111,15 +113,16 @@ fn partial_by<'py>(
         path,
         text_cells: false,
     };
-    let (partial, rejected) = detached(py, || -> Result<_, Report> {
-        let mut catalogue = Catalogue::builtin()?;
+    let (partial, rejected) = detached(py, || -> Result<_, Error> {
+        let mut catalogue = Catalogue::builtin().map_err(Error::Internal)?;
         if let Some(ids) = &indicators {
-            catalogue = catalogue.select(&ids.iter().map(String::as_str).collect::<Vec<_>>())?;
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            catalogue = catalogue.select(&ids).map_err(Error::Input)?;
         }
-        let engine = Engine::new(&catalogue, bands)?;
+        let engine = Engine::new(&catalogue, bands).map_err(Error::Input)?;
         columnar::roster_partial(&input, &engine, read, &ctx)
     })?
-    .map_err(|r| Exc::Input.report(py, &r))?;
+    .map_err(|e| raise(py, e))?;
     let text =
         serde_json::to_string(&partial).map_err(|e| Exc::Internal.err(py, &e.to_string(), None))?;
     Ok((text, to_py(py, &rejected)?))
@@ -127,7 +130,8 @@ fn partial_by<'py>(
 
 fn parse_partial(py: Python<'_>, text: &str) -> PyResult<Partial> {
     let value = api::parse_json(text, Locale::En).map_err(|r| Exc::Input.report(py, &r))?;
-    api::parse_typed::<Partial>(&value, Locale::En).map_err(|r| Exc::Input.report(py, &r))
+    suraksha::record::parse_typed::<Partial>(&value, Locale::En)
+        .map_err(|r| Exc::Input.report(py, &r))
 }
 
 /// Merge partial aggregates (JSON texts) into one; exact and order-free.
@@ -154,10 +158,12 @@ pub fn indicator_tables<'py>(
     let ctx = context(py, options)?;
     let opts: TableOptions = typed(py, table_options, "table_options", ctx.locale)?;
     let partial = parse_partial(py, partial)?;
-    let batch = detached(py, || -> Result<RecordBatch, Report> {
-        columnar::indicator_table(&partial.tables(&Catalogue::builtin()?, &opts)?, ctx.locale)
+    let batch = detached(py, || -> Result<RecordBatch, Error> {
+        let catalogue = Catalogue::builtin().map_err(Error::Internal)?;
+        let tables = partial.tables(&catalogue, &opts).map_err(Error::Input)?;
+        columnar::indicator_table(&tables, ctx.locale)
     })?
-    .map_err(|r| Exc::Input.report(py, &r))?;
+    .map_err(|e| raise(py, e))?;
     let schema = batch.schema();
     PyTable::try_new(vec![batch], schema)
 }
@@ -245,9 +251,6 @@ pub fn district_report<'py>(
         let (summary, html) = (report.summary(), suraksha::report::html(&report));
         Ok::<_, DistrictError>((report, summary, html))
     })?
-    .map_err(|e| match e {
-        DistrictError::Roster(r) => Exc::Input.report(py, &r),
-        DistrictError::Dna(r) | DistrictError::Report(r) => Exc::Validation.report(py, &r),
-    })?;
+    .map_err(|e| raise(py, e.into()))?;
     Ok((to_py(py, &report)?, summary, html))
 }

@@ -3,17 +3,30 @@
 //! calls one core function with the GIL released and converts the result back;
 //! every rule, every table conversion and the report pipeline live in the core.
 //!
-//! Failures are the core's [`suraksha::Report`]s raised as the exception classes
-//! of `suraksha._errors` (see [`convert::Exc`]).
+//! Failures are the core's [`suraksha::Error`]s raised, by category, as the
+//! exception classes of `suraksha._errors` ([`raise`]).
 
 mod batch;
 mod convert;
 mod district;
+mod export;
 
 use pyo3::prelude::*;
 use suraksha::{api, workflow};
 
 use convert::{context, detached, kind as parse_kind, record as to_record, to_py, Exc};
+
+/// The exception for a core error, by its category: unusable input is
+/// `InputError`, an invalid record `ValidationError`, a bug `InternalError`;
+/// each carries the core's report.
+pub(crate) fn raise(py: Python<'_>, error: suraksha::Error) -> PyErr {
+    let exc = match error.category() {
+        suraksha::Category::Input => Exc::Input,
+        suraksha::Category::Invalid => Exc::Validation,
+        suraksha::Category::Internal => Exc::Internal,
+    };
+    exc.report(py, error.report())
+}
 
 /// Names of the record kinds.
 #[pyfunction]
@@ -72,7 +85,7 @@ fn triage<'py>(
     let ctx = context(py, options)?;
     let value = to_record(py, case, ctx.locale)?;
     let result = detached(py, || api::triage(&value, &ctx))?;
-    to_py(py, &result.map_err(|r| Exc::Validation.report(py, &r))?)
+    to_py(py, &result.map_err(|e| raise(py, e))?)
 }
 
 /// The functionality index of a VCPC; an invalid record raises `ValidationError`.
@@ -86,7 +99,7 @@ fn functionality<'py>(
     let ctx = context(py, options)?;
     let value = to_record(py, vcpc, ctx.locale)?;
     let result = detached(py, || api::functionality(&value, &ctx))?;
-    to_py(py, &result.map_err(|r| Exc::Validation.report(py, &r))?)
+    to_py(py, &result.map_err(|e| raise(py, e))?)
 }
 
 /// Apply a transition to a case or referral; returns the new record, or raises
@@ -105,7 +118,8 @@ fn apply_transition<'py>(
     let value = to_record(py, record, ctx.locale)?;
     let change = to_record(py, transition, ctx.locale)?;
     let result = detached(py, || workflow::apply_transition(k, &value, &change, &ctx))?;
-    to_py(py, &result.map_err(|r| Exc::Validation.report(py, &r))?)
+    let result = result.map_err(suraksha::Error::Invalid);
+    to_py(py, &result.map_err(|e| raise(py, e))?)
 }
 
 /// Panics on purpose, inside the guard every call uses: lets the tests prove a
@@ -146,6 +160,7 @@ fn _suraksha(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(district::sample_roster, m)?)?;
     m.add_function(wrap_pyfunction!(district::sample_dna, m)?)?;
     m.add_function(wrap_pyfunction!(district::district_report, m)?)?;
+    m.add_function(wrap_pyfunction!(export::export, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_guard_selftest, m)?)?;
     Ok(())
 }

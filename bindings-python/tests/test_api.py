@@ -84,7 +84,14 @@ def test_triage_of_the_sample_case(case: dict[str, Any]) -> None:
 def test_triage_profile_patch_is_applied(case: dict[str, Any]) -> None:
     # Removing every triage rule leaves the default level (low) and no reason.
     result = suraksha.triage(case, today=TODAY, profile={"triage": []})
-    assert result == {"level": "low", "reasons": [], "follow_up_due": result["follow_up_due"]}
+    assert result == {
+        "level": "low",
+        "reasons": [],
+        "follow_up_due": result["follow_up_due"],
+        "actions": result["actions"],
+    }
+    # Required actions come from the law, not from the triage table.
+    assert {a["pathway"] for a in result["actions"]} >= {"child_marriage_cmpo"}
     assert suraksha.profile({"triage": []})["triage"] == []
     assert suraksha.profile()["triage"]
 

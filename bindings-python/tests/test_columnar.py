@@ -31,7 +31,7 @@ def both_paths(table: Any) -> tuple[tuple[str, Any], tuple[str, Any]]:
 
 
 def tables(text: str) -> Any:
-    return pa.table(_suraksha.indicator_tables(text, {"level": "village", "by": ["sex", "age_band"]}, TODAY))
+    return pa.table(_suraksha.indicator_tables(text, {"level": "block", "by": ["sex", "age_band"]}, TODAY))
 
 
 def inputs(df: pd.DataFrame) -> dict[str, Any]:

@@ -88,7 +88,7 @@ def test_dask_worker_processes_give_the_single_process_result(roster: pd.DataFra
     assert spec and spec.loader
     example: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(example)
-    options = {"level": "village", "by": ["sex", "age_band"]}
+    options = {"level": "block", "by": ["sex", "age_band"]}  # village x two breakdowns: minutes of LP suppression
     distributed = example.distributed_indicators(roster, n_workers=3, partitions=7, **options)
     single = suraksha.indicators(roster, **options)
     assert distributed.num_rows == single.num_rows > 0

@@ -41,10 +41,26 @@ writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n
 writeFileSync(join(pkg, "web/package.json"), '{ "type": "module" }\n');
 writeFileSync(join(pkg, "node/package.json"), '{ "type": "commonjs" }\n');
 
+/** The schema without the field labels added for forms (`title` with its
+ * `x-title-hi` twin): json-schema-to-typescript would name a type after each.
+ * A label on a node that refers elsewhere stays: it names recursive types. */
+const refers = (node) => JSON.stringify(node).includes('"$ref"');
+function untitled(node, root = false) {
+  if (Array.isArray(node)) return node.map((n) => untitled(n));
+  if (!node || typeof node !== "object") return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "x-title-hi" || (k === "title" && !root && "x-title-hi" in node && !refers(node))) continue;
+    // Property names are data, not keywords: keep each, clean its schema.
+    out[k] = k === "properties" || k === "$defs" ? Object.fromEntries(Object.entries(v).map(([n, s]) => [n, untitled(s)])) : untitled(v);
+  }
+  return out;
+}
+
 mkdirSync(join(pkg, "types"), { recursive: true });
 const schemas = join(root, "schemas");
 for (const file of readdirSync(schemas).filter((f) => f.endsWith(".json")).sort()) {
-  const schema = JSON.parse(readFileSync(join(schemas, file), "utf8"));
+  const schema = untitled(JSON.parse(readFileSync(join(schemas, file), "utf8")), true);
   const ts = await compile(schema, schema.title ?? file, {
     bannerComment: `/* Generated from schemas/${file} by bindings-wasm/npm/assemble.mjs: do not edit. */`,
     additionalProperties: false,

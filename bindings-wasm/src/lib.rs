@@ -2,9 +2,14 @@
 //!
 //! Conversion only: every export turns its JS arguments into JSON values, calls
 //! one function of the core API and returns a tagged result,
-//! `{type: "success", <name>: value}` or `{type: "failure", diagnostics}`.
-//! Nothing here throws or traps on bad input; failures are the core's coded
-//! diagnostics. The TypeScript signatures are hand-written in `types.d.ts`; the
+//! `{type: "success", <name>: value}` when the work ran, or
+//! `{type: "failure", category, diagnostics}` when it could not, the category
+//! being that of the core's [`suraksha::Error`]: `input` (unknown kind,
+//! malformed JSON, bad options), `invalid` (the operation needs a valid record)
+//! or `internal`. Validation always runs on usable input, so an invalid record
+//! is a *success* whose `report.valid` is false: a form shows field errors
+//! from a success and a banner for a failure. Nothing here throws or traps on
+//! bad input; failures are the core's coded diagnostics. The TypeScript signatures are hand-written in `types.d.ts`; the
 //! record, options and report types they use are generated from `/schemas` at
 //! build time (`npm/assemble.mjs`).
 //!
@@ -14,9 +19,10 @@
 use js_sys::JSON;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use suraksha::api::{self, Kind, Options};
+use suraksha::api;
+use suraksha::boundary;
 use suraksha::diagnostic::{Code, Diagnostic, Params};
-use suraksha::{Context, Locale, Report};
+use suraksha::{Category, Context, Error, Kind, Locale, Options, Report};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -24,24 +30,64 @@ const TYPES: &str = include_str!("types.d.ts");
 
 /// A JS value as JSON. A string is taken as JSON text when `text_ok`, so forms
 /// can pass either an object or the raw text they hold.
-fn to_json(value: &JsValue, text_ok: bool, locale: Locale) -> Result<Value, Report> {
+fn to_json(value: &JsValue, text_ok: bool, locale: Locale) -> Result<Value, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
+    }
+    // A lone surrogate would silently become U+FFFD in `as_string`: refuse it
+    // with the code every other entry point gives.
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        if !s.is_valid_utf16() {
+            return Err(Error::Input(boundary::invalid_text(
+                "",
+                "a string holds a lone surrogate",
+                locale,
+            )));
+        }
     }
     if let (true, Some(text)) = (text_ok, value.as_string()) {
         return api::parse_json(&text, locale);
     }
-    // JSON.stringify refuses cycles and BigInt and yields undefined for
-    // functions: report those as an unusable value rather than throwing.
-    let text = JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| unusable("not representable as JSON", locale))?;
+    // JSON.stringify turns NaN and infinities into null (a field would vanish):
+    // a replacer notes them instead. Lone surrogates it escapes as \udXXX,
+    // which the parser reports as invalid_text.
+    let non_finite = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = non_finite.clone();
+    let replacer =
+        Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(move |_key: JsValue, v: JsValue| {
+            if v.as_f64().is_some_and(|x| !x.is_finite()) {
+                seen.set(true);
+            }
+            v
+        });
+    let text = JSON::stringify_with_replacer(value, replacer.as_ref());
+    if non_finite.get() {
+        return Err(Error::Input(boundary::non_finite(
+            "",
+            "NaN or Infinity in a JavaScript value",
+            locale,
+        )));
+    }
+    // JSON.stringify refuses cycles (TypeError) and too deep values (RangeError),
+    // and BigInt; it yields undefined for functions.
+    let text = match text {
+        Ok(s) => s.as_string(),
+        Err(e)
+            if e.is_instance_of::<js_sys::TypeError>() && format!("{e:?}").contains("ircular") =>
+        {
+            return Err(Error::Input(boundary::too_deep("", true, locale)))
+        }
+        Err(e) if e.is_instance_of::<js_sys::RangeError>() => {
+            return Err(Error::Input(boundary::too_deep("", false, locale)))
+        }
+        Err(_) => None,
+    }
+    .ok_or_else(|| unusable("not representable as JSON", locale))?;
     api::parse_json(&text, locale)
 }
 
-fn unusable(detail: &str, locale: Locale) -> Report {
-    Report::single(Diagnostic::new(
+fn unusable(detail: &str, locale: Locale) -> Error {
+    Error::input(Diagnostic::new(
         Code::InvalidValue,
         "",
         Params::new().with("detail", detail),
@@ -51,7 +97,7 @@ fn unusable(detail: &str, locale: Locale) -> Report {
 
 /// Options (`undefined` for defaults) to a context.
 /// Without a `today`, the device's local date: a phone knows where it is.
-fn context(options: &JsValue) -> Result<Context<'static>, Report> {
+fn context(options: &JsValue) -> Result<Context<'static>, Error> {
     let mut options = Options::from_value(&to_json(options, true, Locale::En)?)?;
     options.today = options
         .today
@@ -60,7 +106,7 @@ fn context(options: &JsValue) -> Result<Context<'static>, Report> {
 }
 
 /// A kind name; JS may pass anything, and a non-string is an unknown kind.
-fn kind(name: &JsValue, locale: Locale) -> Result<Kind, Report> {
+fn kind(name: &JsValue, locale: Locale) -> Result<Kind, Error> {
     Kind::parse(&name.as_string().unwrap_or_default(), locale)
 }
 
@@ -80,40 +126,47 @@ fn success<T: Serialize>(name: &str, value: &T) -> JsValue {
             m.insert(name.into(), v);
             to_js(&Value::Object(m))
         }
-        Err(e) => failure(unusable(&e.to_string(), Locale::En)),
+        Err(e) => failure(Error::internal(&e.to_string())),
     }
 }
 
-fn failure(report: Report) -> JsValue {
+fn failure(error: Error) -> JsValue {
+    let category = match error.category() {
+        Category::Input => "input",
+        Category::Invalid => "invalid",
+        Category::Internal => "internal",
+    };
     let mut m = Map::new();
     m.insert("type".into(), "failure".into());
+    m.insert("category".into(), category.into());
     m.insert(
         "diagnostics".into(),
-        serde_json::to_value(report.diagnostics).unwrap_or_default(),
+        serde_json::to_value(error.into_report().diagnostics).unwrap_or_default(),
     );
     to_js(&Value::Object(m))
 }
 
-fn outcome<T: Serialize>(name: &str, result: Result<T, Report>) -> JsValue {
+fn outcome<T: Serialize>(name: &str, result: Result<T, Error>) -> JsValue {
     match result {
         Ok(v) => success(name, &v),
-        Err(report) => failure(report),
+        Err(e) => failure(e),
     }
 }
 
-/// Validate a record of `kind` (object or JSON text): success when it has no
-/// errors (warnings may remain in the report), failure with every diagnostic otherwise.
+/// Validate a record of `kind` (object or JSON text): success whenever
+/// validation ran, with the report (`report.valid` false for an invalid
+/// record); failure only when it could not run (unknown kind, bad options,
+/// text that is not JSON).
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(kind_name: JsValue, record: JsValue, options: JsValue) -> JsValue {
-    let run = || -> Result<Report, Report> {
+    let run = || -> Result<Report, Error> {
         let ctx = context(&options)?;
         let kind = kind(&kind_name, ctx.locale)?;
-        let report = api::validate(kind, &to_json(&record, true, ctx.locale)?, &ctx);
-        if report.valid {
-            Ok(report)
-        } else {
-            Err(report)
-        }
+        Ok(api::validate(
+            kind,
+            &to_json(&record, true, ctx.locale)?,
+            &ctx,
+        ))
     };
     outcome("report", run())
 }
@@ -175,7 +228,7 @@ pub fn transition(
         let kind = kind(&kind_name, ctx.locale)?;
         let record = to_json(&record, true, ctx.locale)?;
         let change = to_json(&change, true, ctx.locale)?;
-        suraksha::workflow::apply_transition(kind, &record, &change, &ctx)
+        suraksha::workflow::apply_transition(kind, &record, &change, &ctx).map_err(Error::Invalid)
     };
     outcome("record", run())
 }
@@ -189,6 +242,7 @@ pub fn review_cci(assessment: JsValue, frame: JsValue, options: JsValue) -> JsVa
         let assessment = to_json(&assessment, true, ctx.locale)?;
         let frame = to_json(&frame, true, ctx.locale)?;
         suraksha::cci::assess_value(&assessment, Some(&frame).filter(|f| !f.is_null()), &ctx)
+            .map_err(Error::Invalid)
     };
     outcome("review", run())
 }

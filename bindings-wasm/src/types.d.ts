@@ -21,9 +21,16 @@ export type Severity = Diagnostic["severity"];
 /** The name of a record kind. */
 export type Kind = keyof Records;
 
-/** Every operation returns one of these instead of throwing. */
+/** Why an operation could not give its result: unusable input (unknown kind,
+ * malformed JSON, bad options), a record that must be valid and is not, or a
+ * bug inside suraksha. */
+export type Category = "input" | "invalid" | "internal";
+/** Every operation returns one of these instead of throwing. A failure means
+ * the work could not run; validating an invalid record is a success whose
+ * `report.valid` is false. */
 export type Failure = {
   type: "failure";
+  category: Category;
   /** Coded diagnostics; `path` is a JSON Pointer into the record (or into the
    * options / transition when those are at fault). */
   diagnostics: Diagnostic[];
@@ -52,6 +59,30 @@ export interface Triage {
   reasons: { rule: string; level: RiskLevel; reason: string }[];
   /** ISO date (YYYY-MM-DD) of the next follow-up, if the level has one. */
   follow_up_due: string | null;
+  /** What the law requires next, most urgent first (see the README, "Required actions"). */
+  actions: RequiredAction[];
+}
+
+/** One thing the law requires next for a case (a report or a production). */
+export interface RequiredAction {
+  pathway: string;
+  action: "report" | "produce" | "fir";
+  statute: string;
+  section: string;
+  law: string;
+  concern: string;
+  concern_path: string;
+  destinations: string[];
+  /** A mandatory report: no consent is needed. */
+  mandatory: boolean;
+  /** RFC 3339 date-time. */
+  due: string;
+  statutory_deadline: boolean;
+  done: boolean;
+  done_at?: string;
+  referral_path?: string;
+  state: "overdue" | "due" | "done_late" | "done";
+  message: string;
 }
 
 /** The VCPC functionality index. */
@@ -114,7 +145,8 @@ export type Input<T> = T | string;
 /** Options as an object or JSON text; `undefined` for the defaults (English, system date). */
 export type OptionsInput = Options | string | undefined | null;
 
-/** Validate a record. Success when it has no errors (warnings stay in `report`). */
+/** Validate a record. Success whenever validation ran (`report.valid` says
+ * whether the record is valid); failure only when it could not run. */
 export function validate<K extends Kind>(kind: K, record: Input<Records[K]> | unknown, options?: OptionsInput): Outcome<"report", Report>;
 /** The names of the record kinds. */
 export function kinds(): Kind[];

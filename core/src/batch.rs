@@ -202,7 +202,7 @@ impl<'c, 'p> Validator<'c, 'p> {
     /// Validate records given as JSON texts.
     pub fn push_texts(&mut self, texts: &[&str]) {
         let (kind, ctx) = (self.kind, self.ctx);
-        self.run(texts, |t| api::validate_str(kind, t, ctx));
+        self.run(texts, |t| text_report(kind, t, ctx));
     }
 
     /// Validate a mixed batch of parsed records and JSON texts.
@@ -210,7 +210,7 @@ impl<'c, 'p> Validator<'c, 'p> {
         let (kind, ctx) = (self.kind, self.ctx);
         self.run(items, |i| match i {
             Item::Value(v) => api::validate(kind, v, ctx),
-            Item::Text(t) => api::validate_str(kind, t, ctx),
+            Item::Text(t) => text_report(kind, t, ctx),
         });
     }
 
@@ -227,7 +227,7 @@ impl<'c, 'p> Validator<'c, 'p> {
             chunk.clear();
             chunk.extend(lines.by_ref().take(CHUNK));
             self.run(&chunk, |line| match std::str::from_utf8(line) {
-                Ok(text) => api::validate_str(kind, text, ctx),
+                Ok(text) => text_report(kind, text, ctx),
                 Err(e) => not_utf8(&e, ctx),
             });
         }
@@ -236,7 +236,10 @@ impl<'c, 'p> Validator<'c, 'p> {
     /// Validate the rows of an Arrow record batch, each row a record (null
     /// cells absent), converted column by column a chunk at a time.
     #[cfg(feature = "arrow")]
-    pub fn push_record_batch(&mut self, batch: &arrow_array::RecordBatch) -> Result<(), Report> {
+    pub fn push_record_batch(
+        &mut self,
+        batch: &arrow_array::RecordBatch,
+    ) -> Result<(), crate::Error> {
         let mut start = 0;
         while start < batch.num_rows() {
             let len = CHUNK.min(batch.num_rows() - start);
@@ -265,6 +268,12 @@ impl<'c, 'p> Validator<'c, 'p> {
             Mode::Summary => Output::Summary(self.summary),
         }
     }
+}
+
+/// The report of one record given as text: text that cannot be used
+/// (malformed JSON, too deep) is that record's report, not the batch's failure.
+fn text_report(kind: Kind, text: &str, ctx: &Context<'_>) -> Report {
+    api::validate_str(kind, text, ctx).unwrap_or_else(crate::Error::into_report)
 }
 
 fn not_utf8(e: &std::str::Utf8Error, ctx: &Context<'_>) -> Report {
@@ -310,7 +319,7 @@ pub fn validate_table(
     batches: &[arrow_array::RecordBatch],
     ctx: &Context<'_>,
     mode: Mode,
-) -> Result<Output, Report> {
+) -> Result<Output, crate::Error> {
     let mut v = Validator::new(kind, ctx, mode);
     for b in batches {
         v.push_record_batch(b)?;
@@ -326,7 +335,7 @@ pub fn validate_table_results(
     kind: Kind,
     batches: &[arrow_array::RecordBatch],
     ctx: &Context<'_>,
-) -> Result<Vec<arrow_array::RecordBatch>, Report> {
+) -> Result<Vec<arrow_array::RecordBatch>, crate::Error> {
     use crate::columnar::{batch_values, report_table, unreadable};
     let mut v = Validator::new(kind, ctx, Mode::Full);
     let mut out = Vec::new();

@@ -4,6 +4,7 @@
 //! so a caller can handle it once.
 
 use crate::diagnostic::{Code, Diagnostic, Locale, Params, Report};
+use crate::error::Error;
 
 /// Deepest nesting of arrays and objects accepted anywhere (serde_json's own
 /// parser limit; the Python binding applies the same limit to dicts and lists).
@@ -65,8 +66,36 @@ pub fn too_deep(path: &str, cycle: bool, locale: Locale) -> Report {
     ))
 }
 
+/// Parse JSON text; text that is not usable JSON is unusable input: malformed
+/// (`malformed_json` with line and column), or one of the boundary codes above.
+/// [`crate::api::parse_json`] is the public face of this.
+pub fn parse_json_text(text: &str, locale: Locale) -> Result<serde_json::Value, Error> {
+    serde_json::from_str::<serde_json::Value>(text).map_err(|e| {
+        let detail = e.to_string();
+        // serde_json appends " at line L column C"; keep only the reason.
+        let reason = detail
+            .split(" at line ")
+            .next()
+            .unwrap_or(&detail)
+            .to_owned();
+        let code = json_error_code(&e);
+        let reason = match code {
+            Code::MalformedJson => reason,
+            _ => format!("{reason} (line {}, column {})", e.line(), e.column()),
+        };
+        let mut params = Params::new()
+            .with("detail", reason)
+            .with("line", e.line())
+            .with("column", e.column());
+        if code == Code::NestingTooDeep {
+            params = params.with("limit", MAX_DEPTH);
+        }
+        Error::input(Diagnostic::new(code, "", params, locale))
+    })
+}
+
 /// JSON given as bytes: invalid UTF-8 is `invalid_text` (with the byte offset),
-/// then as [`crate::api::parse_json`].
+/// then as [`parse_json_text`].
 pub fn parse_json_bytes(bytes: &[u8], locale: Locale) -> Result<serde_json::Value, Report> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         invalid_text(
@@ -75,13 +104,16 @@ pub fn parse_json_bytes(bytes: &[u8], locale: Locale) -> Result<serde_json::Valu
             locale,
         )
     })?;
-    crate::api::parse_json(text, locale)
+    parse_json_text(text, locale).map_err(Report::from)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::parse_json;
+
+    fn parse_json(text: &str, locale: Locale) -> Result<serde_json::Value, Report> {
+        parse_json_text(text, locale).map_err(Report::from)
+    }
 
     fn code(r: Result<serde_json::Value, Report>) -> Option<&'static str> {
         r.err()

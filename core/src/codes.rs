@@ -9,7 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Locale, Severity};
+use crate::terms::{Locale, Severity};
 
 macro_rules! catalogue {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $sev:ident, $en:literal, $hi:literal; )*) => {
@@ -97,6 +97,26 @@ catalogue! {
     UnknownReference = "unknown_reference", Error,
         "{id} matches nothing in {collection}",
         "{id} का {collection} में कोई मेल नहीं है";
+
+    // --- size limits and schema maxima (validation engine) ---
+    /// A string or list longer than its schema's `maxLength` / `maxItems`.
+    TooLong = "too_long", Error,
+        "must have at most {maximum} item(s) or character(s)",
+        "अधिक से अधिक {maximum} प्रविष्टि या अक्षर हो सकते हैं";
+    /// A string (or field name) larger than the configured limit.
+    StringTooLarge = "string_too_large", Error,
+        "text of {size} bytes is larger than the limit of {limit} bytes",
+        "{size} बाइट का पाठ {limit} बाइट की सीमा से बड़ा है";
+    // nesting_too_deep (beside the input boundary codes below) is also the
+    // validator's code for nesting deeper than `Limits::max_depth`.
+    /// A list or object with more entries than the configured limit.
+    TooManyItems = "too_many_items", Error,
+        "{count} entries are more than the limit of {limit}",
+        "{count} प्रविष्टियाँ {limit} की सीमा से अधिक हैं";
+    /// The report reached its limit of diagnostics; the rest are only counted.
+    TooManyDiagnostics = "too_many_diagnostics", Warning,
+        "{omitted} more problem(s) not listed: the report shows at most {limit}",
+        "{omitted} और समस्याएँ सूचीबद्ध नहीं हैं: रिपोर्ट में अधिकतम {limit} दिखाई जाती हैं";
 
     // --- children and dates ---
     /// Neither a date of birth nor an age was given.
@@ -188,6 +208,46 @@ catalogue! {
         "the referral was due on {due} and is still {status}",
         "रेफ़रल {due} तक होना था और अब भी {status} है";
     // --- the law: statutes, ages, pathways, privacy (issue 9; owner: law) ---
+    /// An estimated age at or just over a statute's limit: within the profile's margin the child keeps the benefit of the doubt (JJ Act s.94).
+    AgeEstimatedAtLimit = "age_estimated_at_limit", Warning,
+        "the estimated age {age} on {on} is at or above {limit}, the limit for {concern} ({law}); within {margin} year(s) the child keeps the benefit of the doubt (JJ Act s.94): confirm the age from documents",
+        "{on} को अनुमानित आयु {age}, {concern} की सीमा {limit} ({law}) के बराबर या उससे अधिक है; {margin} वर्ष के भीतर संदेह का लाभ बच्चे को मिलता है (किशोर न्याय अधिनियम धारा 94): दस्तावेज़ों से आयु की पुष्टि करें";
+    /// Work recorded under a CALPRA s.3(2) exception (family enterprise outside school hours, child artist) is lawful.
+    LabourExceptionLawful = "labour_exception_lawful", Warning,
+        "work under the exception {exception} at age {age} is not prohibited ({law}): it is not counted as child labour",
+        "अपवाद {exception} के अंतर्गत आयु {age} पर काम प्रतिबंधित नहीं है ({law}): इसे बाल श्रम नहीं गिना जाता";
+    /// A CALPRA s.3(2) exception claimed for hazardous work, which it does not cover.
+    LabourExceptionNotApplicable = "labour_exception_not_applicable", Warning,
+        "the exception {exception} does not cover hazardous work ({law}): the work is still prohibited",
+        "अपवाद {exception} खतरनाक काम पर लागू नहीं होता ({law}): काम अब भी प्रतिबंधित है";
+    /// A child under the age of criminal responsibility recorded as in conflict with law (doli incapax).
+    DoliIncapax = "doli_incapax", Warning,
+        "aged {age} on {on}, the child is under {limit}: nothing done by a child under {limit} is an offence ({law}); treat the child as one in need of care and protection",
+        "{on} को आयु {age}, {limit} वर्ष से कम: {limit} वर्ष से कम आयु के बच्चे का कोई कार्य अपराध नहीं है ({law}); बच्चे को देखभाल और संरक्षण की आवश्यकता वाला बच्चा मानें";
+    /// The recorded risk level is lower than the level triage gives.
+    RiskBelowTriage = "risk_below_triage", Warning,
+        "recorded risk level {recorded} is lower than {level}, the level triage gives",
+        "दर्ज जोखिम स्तर {recorded}, ट्राइएज द्वारा दिए स्तर {level} से कम है";
+    /// A case closed formally while a planned service is still pending.
+    ClosedWithPendingService = "closed_with_pending_service", Warning,
+        "the case was formally closed on {date} while the service {service} planned on {planned} is still pending",
+        "मामला {date} को औपचारिक रूप से बंद किया गया जबकि {planned} को नियोजित सेवा {service} अभी लंबित है";
+    /// A case closed formally before the date a child marriage is planned for.
+    ClosedBeforeMarriageDate = "closed_before_marriage_date", Warning,
+        "the case was formally closed on {date}, before the planned marriage date {planned}: keep it open until the date has passed safely",
+        "मामला {date} को औपचारिक रूप से बंद किया गया, विवाह की नियोजित तिथि {planned} से पहले: तिथि सुरक्षित बीत जाने तक मामला खुला रखें";
+    /// A referral names a statutory pathway the rule profile does not have.
+    UnknownPathway = "unknown_pathway", Error,
+        "pathway {pathway} is not in the rule profile; known: {allowed}",
+        "मार्ग {pathway} नियम प्रोफ़ाइल में नहीं है; ज्ञात: {allowed}";
+    /// A referral made under a pathway to a destination the pathway does not name.
+    PathwayDestinationMismatch = "pathway_destination_mismatch", Error,
+        "pathway {pathway} reports to one of {destinations}, not to {to} ({law})",
+        "मार्ग {pathway} के अंतर्गत इनमें से किसी एक को सूचना दी जाती है: {destinations}; {to} को नहीं ({law})";
+    /// A member younger than the age the role requires (an adult, or 21 for an elected office).
+    MemberTooYoung = "member_too_young", Error,
+        "a member with role {role} is aged {age}, below {minimum}",
+        "भूमिका {role} वाले सदस्य की आयु {age} है, जो {minimum} से कम है";
     /// Free text holding a phone number (JJ Act s.74, POCSO s.23).
     TextHasPhone = "text_has_phone", Error,
         "{field} contains a phone number, a particular that may identify the child (JJ Act s.74, POCSO s.23)",
@@ -453,6 +513,18 @@ catalogue! {
     NestingTooDeep = "nesting_too_deep", Error,
         "values nest deeper than {limit} levels or contain themselves",
         "मान {limit} स्तरों से अधिक गहराई तक नेस्ट हैं या स्वयं को समाहित करते हैं";
+    /// An identifying export asked for without a recorded permission (module `export`).
+    ExportPermissionMissing = "export_permission_missing", Error,
+        "an identifying export needs a recorded permission of the CWC, JJB or Special Court",
+        "पहचान वाले निर्यात के लिए बाल कल्याण समिति, किशोर न्याय बोर्ड या विशेष न्यायालय की दर्ज अनुमति आवश्यक है";
+    /// A permission whose scope does not cover the record exported.
+    ExportOutOfScope = "export_out_of_scope", Error,
+        "the permission does not cover this record: {detail}",
+        "अनुमति इस रिकॉर्ड पर लागू नहीं होती: {detail}";
+    /// An export secret too short to key the child id hash.
+    ExportSecretWeak = "export_secret_weak", Error,
+        "the export secret must have at least {minimum} bytes",
+        "निर्यात की गुप्त कुंजी कम से कम {minimum} बाइट की होनी चाहिए";
 }
 
 /// A catalogue entry, as listed to callers at run time.

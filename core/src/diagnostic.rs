@@ -15,41 +15,7 @@ use serde_json::Value;
 
 pub use crate::codes::{Code, CodeInfo};
 use crate::labels::{self, Shown};
-
-/// How serious a diagnostic is. Errors make a record invalid; warnings do not.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The record breaks a rule and is invalid.
-    Error,
-    /// The record is valid but something needs attention (a missed meeting, an overdue task).
-    Warning,
-}
-
-/// Language of human-readable messages. Codes, paths and params never change with it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Locale {
-    /// English.
-    #[default]
-    En,
-    /// Hindi (Devanagari).
-    Hi,
-}
-
-impl Locale {
-    /// Parse a locale tag such as `en`, `hi`, `hi-IN` or `en_GB`.
-    pub fn parse(tag: &str) -> Option<Locale> {
-        let lang = tag.split(['-', '_']).next().unwrap_or_default();
-        match lang.to_ascii_lowercase().as_str() {
-            "en" => Some(Locale::En),
-            "hi" => Some(Locale::Hi),
-            _ => None,
-        }
-    }
-}
+pub use crate::terms::{Locale, Severity};
 
 /// One problem found in a record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -134,6 +100,11 @@ impl Params {
         Params::default()
     }
 
+    /// Parameters from a map (e.g. those of another diagnostic).
+    pub fn from_map(map: BTreeMap<String, Value>) -> Params {
+        Params(map)
+    }
+
     /// Add one parameter.
     pub fn with(mut self, name: &str, value: impl Into<Value>) -> Params {
         self.0.insert(name.to_owned(), value.into());
@@ -198,19 +169,35 @@ pub fn pointer(base: &str, segment: impl fmt::Display) -> String {
     out
 }
 
-/// Collects diagnostics during one validation run.
+/// Collects diagnostics during one validation run, up to a limit: past it
+/// diagnostics are only counted (one `too_many_diagnostics` warning says how
+/// many), except that an error is always kept so validity is never lost.
 #[derive(Debug)]
 pub struct Collector {
     locale: Locale,
     diagnostics: Vec<Diagnostic>,
+    limit: usize,
+    omitted: usize,
+    errors: usize,
 }
+
+/// The report size every collector keeps unless told otherwise.
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 200;
 
 impl Collector {
     /// An empty collector rendering messages in `locale`.
     pub fn new(locale: Locale) -> Collector {
+        Collector::with_limit(locale, DEFAULT_MAX_DIAGNOSTICS)
+    }
+
+    /// An empty collector keeping at most `limit` diagnostics.
+    pub fn with_limit(locale: Locale, limit: usize) -> Collector {
         Collector {
             locale,
             diagnostics: Vec::new(),
+            limit,
+            omitted: 0,
+            errors: 0,
         }
     }
 
@@ -219,21 +206,37 @@ impl Collector {
         self.locale
     }
 
-    /// Record one problem.
+    /// Record one problem. Past the limit it is only counted, and its message
+    /// never rendered.
     pub fn push(&mut self, code: Code, path: impl Into<String>, params: Params) {
+        let error = code.severity() == Severity::Error;
+        if self.diagnostics.len() >= self.limit && !(error && self.errors == 0) {
+            self.omitted += 1;
+            return;
+        }
+        self.errors += usize::from(error);
         self.diagnostics
             .push(Diagnostic::new(code, path, params, self.locale));
     }
 
     /// True when an error (not a warning) has been recorded.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        self.errors > 0
     }
 
     /// Finish the run.
-    pub fn into_report(self) -> Report {
+    pub fn into_report(mut self) -> Report {
+        if self.omitted > 0 {
+            let params = Params::new()
+                .with("omitted", self.omitted)
+                .with("limit", self.limit);
+            self.diagnostics.push(Diagnostic::new(
+                Code::TooManyDiagnostics,
+                "",
+                params,
+                self.locale,
+            ));
+        }
         Report::from_diagnostics(self.diagnostics)
     }
 }
@@ -302,6 +305,30 @@ mod tests {
         assert!(Report::single(w).valid);
         let e = Diagnostic::new(Code::MissingField, "", Params::new(), Locale::En);
         assert!(!Report::single(e).valid);
+    }
+
+    #[test]
+    fn collector_keeps_at_most_its_limit_and_any_error() {
+        let mut c = Collector::with_limit(Locale::En, 2);
+        for _ in 0..3 {
+            c.push(Code::QuorumNotMet, "", Params::new());
+        }
+        assert!(!c.has_errors());
+        c.push(Code::MissingField, "/x", Params::new().with("field", "x"));
+        c.push(Code::MissingField, "/y", Params::new().with("field", "y"));
+        let r = c.into_report();
+        assert!(!r.valid, "a dropped error would make the record look valid");
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "quorum_not_met",
+                "quorum_not_met",
+                "missing_field",
+                "too_many_diagnostics"
+            ]
+        );
+        assert_eq!(r.diagnostics[3].params["omitted"], 2);
     }
 
     #[test]

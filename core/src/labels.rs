@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::codes::Code;
-use crate::diagnostic::Locale;
+use crate::terms::Locale;
 
 /// English, Hindi, then (statutes only) the citations that name the statute.
 type Entry = Vec<String>;
@@ -218,6 +218,7 @@ fn quotes_input(code: Code, name: &str) -> bool {
             (code, name),
             (Code::UnknownKind, "kind")
                 | (Code::UnknownProfile, "profile")
+                | (Code::UnknownPathway, "pathway")
                 | (Code::DnaUnknownTheme, "theme")
                 | (Code::UnknownField | Code::IdentifyingField, "field")
                 | (Code::PredicateUnknownField, "field")
@@ -352,7 +353,9 @@ pub fn param(code: Code, name: &str, v: &Value, path: &str, locale: Locale) -> S
 /// with its `"type"`, so schema-driven forms show words and draw selects.
 /// Hindi titles go in `x-title-hi`.
 pub fn label_schema(schema: &mut Value) {
-    label_node(schema, None, None);
+    // The record's own fields take the record type as their parent (`case.id`).
+    let root = schema.get("title").and_then(Value::as_str).map(snake);
+    label_node(schema, None, root.as_deref());
 }
 
 /// `me`: this node's field name and its parent's; `scope`: the name the

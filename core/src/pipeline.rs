@@ -12,7 +12,8 @@
 //! let report = district_report(RosterInput::Text(csv), &[], opts, &Context::default())
 //!     .map_err(|e| e.to_string())?;
 //! assert_eq!(report.roster_rows, 1);
-//! assert_eq!(report.rejected_rows.values().sum::<usize>(), 1);
+//! // One row rejected: published as `<10`, under the threshold.
+//! assert_eq!(report.rejected.rows, "<10");
 //! # Ok::<(), String>(())
 //! ```
 
@@ -21,7 +22,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{Code, Diagnostic, Params};
-use crate::indicators::{read_roster, RejectedRow, RosterColumns, TableOptions};
+use crate::indicators::{RejectedRow, RosterColumns, TableOptions};
 use crate::report::{self, DistrictReport, ReportInput};
 use crate::{Context, Report};
 
@@ -71,6 +72,18 @@ impl DistrictError {
     }
 }
 
+/// By category, as every front end maps errors: an unreadable roster is
+/// unusable input; invalid DNA records or a report that cannot be built from
+/// them are invalid records.
+impl From<DistrictError> for crate::Error {
+    fn from(e: DistrictError) -> crate::Error {
+        match e {
+            DistrictError::Roster(r) => crate::Error::Input(r),
+            DistrictError::Dna(r) | DistrictError::Report(r) => crate::Error::Invalid(r),
+        }
+    }
+}
+
 /// Concatenate the `villages`, `blocks` and `secondary_data` lists of several
 /// DNA datasets (JSON objects) into one; `None` for no dataset.
 pub fn merge_dna(datasets: &[Value]) -> Result<Option<Value>, DistrictError> {
@@ -107,12 +120,18 @@ pub fn roster(
     ctx: &Context<'_>,
 ) -> Result<(RosterColumns, Vec<RejectedRow>), DistrictError> {
     match input {
-        RosterInput::Text(text) => read_roster(text, ctx).map_err(DistrictError::Roster),
+        #[cfg(feature = "arrow")]
+        RosterInput::Text(text) => crate::columnar::read_roster(text, ctx)
+            .map_err(|e| DistrictError::Roster(e.into_report())),
+        #[cfg(not(feature = "arrow"))]
+        RosterInput::Text(text) => {
+            crate::indicators::read_roster(text, ctx).map_err(DistrictError::Roster)
+        }
         RosterInput::Columns(cols, rejected) => Ok((cols.clone(), rejected.to_vec())),
         #[cfg(feature = "arrow")]
         RosterInput::Arrow(batches) => {
             crate::columnar::roster_columns(batches, crate::columnar::RosterRead::default(), ctx)
-                .map_err(DistrictError::Roster)
+                .map_err(|e| DistrictError::Roster(e.into_report()))
         }
     }
 }

@@ -24,11 +24,18 @@ pub struct RuleProfile {
     pub version: String,
     /// What the profile encodes and from which sources.
     pub description: String,
-    /// Age limits from the Acts.
+    /// Each statute as its own scope, by stable id (`jj_2015`, `pocso_2012`,
+    /// `pcma_2006`, `calpra_1986`, `rte_2009`, `bns_2023`, `itpa_1956`): who is
+    /// a child under it, which concerns it defines and on which date it
+    /// judges age. A concern is in scope when the person is a child under a
+    /// statute that defines it.
+    pub statutes: BTreeMap<String, Statute>,
+    /// Age limits that are not a statute's definition of a child.
     pub ages: AgeLimits,
-    /// Concerns that require a referral to a destination, with the statutory
-    /// time limits (JJ s.31 CWC production, s.32 found child, POCSO s.19).
-    pub pathways: Vec<Pathway>,
+    /// What the law requires next for a concern, by id: a report or a
+    /// production, to one of some destinations, within a time. A pathway
+    /// applies only when the child is a child under the statute that creates it.
+    pub pathways: BTreeMap<String, Pathway>,
     /// Days until the next follow-up, by risk level.
     pub follow_up_days: BTreeMap<RiskLevel, u32>,
     /// A task due within this many days is "upcoming".
@@ -36,6 +43,8 @@ pub struct RuleProfile {
     pub upcoming_days: u32,
     /// Case risk triage rules, evaluated in full; the highest matching level wins.
     pub triage: Vec<TriageRule>,
+    /// Minimum ages of adult VCPC members, by role.
+    pub member_ages: MemberAges,
     /// VCPC composition profiles (state orders).
     pub composition_profiles: Vec<CompositionProfile>,
     /// Id of the composition profile used when a VCPC names none.
@@ -43,50 +52,136 @@ pub struct RuleProfile {
     /// Points and bands of the VCPC functionality index.
     pub functionality: FunctionalityRules,
     /// District Need Assessment: themes, severity scale, group rules and weights.
-    pub dna: crate::dna::DnaRules,
+    pub dna: crate::dna::catalogue::DnaRules,
 }
 
-/// Age limits, in completed years ("under N" means age < N).
+/// A statute as a scope. Ages are in completed years; "under N" means age < N.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Statute {
+    /// Short citation used in messages, e.g. `JJ Act 2015`.
+    pub citation: String,
+    /// The section that defines a child, e.g. `s.2(12)`.
+    pub child_section: String,
+    /// A person is a child under this statute while younger than this.
+    pub child_under: u8,
+    /// Limits by sex that replace `child_under` (PCMA s.2(a): a girl under 18, a boy under 21).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub child_under_by_sex: BTreeMap<Sex, u8>,
+    /// The youngest age the statute covers (RTE: 6); 0 for none.
+    #[serde(default)]
+    pub child_from: u8,
+    /// The concerns this statute defines: a case with one of them needs a
+    /// child under this statute (on the date it judges).
+    #[serde(default)]
+    pub concerns: Vec<ConcernKind>,
+    /// Concerns whose age this statute judges on the date of the event (the
+    /// offence, the marriage, the work) rather than the identification date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub age_on_event: Vec<ConcernKind>,
+    /// A person who was a child on the event date stays in scope until this
+    /// many years after the limit (PCMA s.3(3): a marriage may be annulled
+    /// until two years after majority).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years_after_limit: Option<u8>,
+    /// Where the law is unclear: what the profile assumes, and why that protects the child.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Statute {
+    /// The age under which a person of `sex` is a child under this statute.
+    pub fn limit(&self, sex: Sex) -> u8 {
+        self.child_under_by_sex
+            .get(&sex)
+            .copied()
+            .unwrap_or(self.child_under)
+    }
+}
+
+/// Age limits that are not a statute's definition of a child.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgeLimits {
-    /// A child has not completed this age (JJ Act s.2(12); POCSO s.2(1)(d)).
-    pub child_under: u8,
-    /// Marriage is a child marriage below these ages, by sex (PCMA 2006 s.2(a)).
-    pub marriage_under: BTreeMap<Sex, u8>,
-    /// Any work is barred below this age (CALPRA s.3).
+    /// An estimated age (no documents) this many years over a limit still
+    /// counts as under it, with a warning (JJ Act s.94 practice: the benefit
+    /// of the doubt goes to the child).
+    pub estimate_margin_years: u8,
+    /// Any work is barred below this age, unless a s.3(2) exception applies (CALPRA s.3).
     pub any_work_under: u8,
-    /// Hazardous work is barred below this age (CALPRA s.3A).
+    /// Hazardous work is barred below this age (CALPRA s.3A, adolescents).
     pub hazardous_work_under: u8,
-    /// Right to education: first age covered (RTE Act 2009).
-    pub rte_from: u8,
-    /// Right to education: last age covered.
-    pub rte_to: u8,
+    /// Nothing done by a child under this age is an offence (doli incapax, BNS 2023 s.20).
+    pub doli_incapax_under: u8,
 }
 
-/// A concern that requires a referral to one of some destinations, perhaps by a deadline.
+/// What a pathway asks to be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PathwayAction {
+    /// Inform an authority (POCSO s.19, JJ s.32, PCMA).
+    Report,
+    /// Produce the child before a committee or board (JJ s.31, s.10).
+    Produce,
+    /// Have the police register a First Information Report.
+    Fir,
+}
+
+/// What a pathway's time limit runs from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PathwayClock {
+    /// The identification of the child (or, for a concern in `once_found`, the finding).
+    #[default]
+    Identification,
+    /// The apprehension of the child (`apprehended_at`); the pathway applies only once apprehended.
+    Apprehension,
+}
+
+/// A concern that requires a report or a production to one of some
+/// destinations within a time limit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pathway {
-    /// Id of the pathway, e.g. `pocso_police`.
-    pub id: String,
+    /// Id of the statute that creates it (a key of `statutes`); the pathway
+    /// applies only when the child is a child under it.
+    pub statute: String,
+    /// The section(s), e.g. `s.19(1), s.21`.
+    pub section: String,
     /// Concerns that trigger it.
     #[serde(default)]
     pub concerns: Vec<ConcernKind>,
     /// Also triggered by any of the twelve CNCP grounds (JJ s.2(14)).
     #[serde(default)]
     pub any_cncp: bool,
+    /// Concerns that trigger it only once the child has been found (the
+    /// concern's `found_at`); its time limit then runs from the finding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub once_found: Vec<ConcernKind>,
     /// Any one of these satisfies it.
     pub destinations: Vec<Destination>,
-    /// Hours from identification within which the referral is due; none means no deadline.
+    /// Hours within which it is due; none means at once (due on the start).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 8784))]
     pub within_hours: Option<u32>,
-    /// Add the case's journey hours to the deadline (JJ s.31 excludes journey time).
+    /// The time limit is the statute's own: missing it is an error. When
+    /// false it is the profile's reading of "at once", and missing it is a warning.
+    #[serde(default)]
+    pub statutory_deadline: bool,
+    /// Add the case's journey hours to the limit (JJ s.31 and s.10 exclude journey time).
     #[serde(default)]
     pub excludes_journey: bool,
-    /// The law behind it.
-    pub law: String,
+    /// What the time limit runs from.
+    #[serde(default)]
+    pub clock: PathwayClock,
+    /// A report the law makes mandatory: not gated by consent. A pathway
+    /// that is not mandatory is a service and needs consent.
+    pub mandatory: bool,
+    /// What must be done.
+    pub action: PathwayAction,
+    /// Where the law is unclear: what the profile assumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One triage rule: when every condition given holds, the case is at least `level`.
@@ -107,9 +202,12 @@ pub struct TriageRule {
     /// The case has at least this many concerns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_concerns: Option<u32>,
-    /// The child is younger than this.
+    /// The child is younger than this (today).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_under: Option<u8>,
+    /// The child is a child under this statute (id), on the date it judges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statute: Option<String>,
     /// The child has a disability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disability: Option<bool>,
@@ -123,6 +221,18 @@ pub struct TriageRule {
     /// The child's schooling is one of these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub school_status_any: Vec<SchoolStatus>,
+}
+
+/// Minimum ages of adult VCPC members (child representatives are checked by
+/// the composition profile's `children`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberAges {
+    /// Every adult role: at least this age (a person under 18 is a child, JJ Act s.2(12)).
+    pub adult_from: u8,
+    /// Roles with a higher minimum, e.g. elected Panchayat members: 21 (Constitution Art. 243F).
+    #[serde(default)]
+    pub by_role: BTreeMap<Role, u8>,
 }
 
 /// Who may hold an office: one of `roles`, and (if `conditions` is not empty)
@@ -230,9 +340,26 @@ impl RuleProfile {
     /// the result; e.g. `{"ages": {"child_under": 18}}`.
     pub fn from_json_patch(patch: &serde_json::Value) -> Result<RuleProfile, crate::Report> {
         let mut base = serde_json::to_value(RuleProfile::default())
-            .map_err(|e| crate::api::internal(&e.to_string()))?;
+            .map_err(|e| crate::error::internal_report(&e.to_string()))?;
         merge_patch(&mut base, patch);
-        crate::api::parse_typed::<RuleProfile>(&base, crate::Locale::En)
+        crate::validate::parse_with::<RuleProfile>(
+            crate::validate::SchemaId::Profile,
+            &base,
+            crate::Locale::En,
+        )
+    }
+
+    /// The general age under which a person is a child (JJ Act s.2(12)), from the `jj_2015` statute.
+    pub fn child_under(&self) -> u8 {
+        self.statutes.get("jj_2015").map_or(18, |s| s.child_under)
+    }
+
+    /// The citation of a pathway, e.g. `POCSO 2012 s.19(1), s.21`.
+    pub fn law(&self, pathway: &Pathway) -> String {
+        match self.statutes.get(&pathway.statute) {
+            Some(s) => format!("{} {}", s.citation, pathway.section),
+            None => format!("{} {}", pathway.statute, pathway.section),
+        }
     }
 
     /// The composition profile with this id.

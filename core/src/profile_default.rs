@@ -5,9 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{
-    ConcernKind as C, Destination as D, RiskLevel, Role, SchoolStatus, Sex, SocialGroup,
-};
+use crate::model::{ConcernKind as C, RiskLevel, Role, SchoolStatus, Sex, SocialGroup};
 use crate::profile::*;
 
 fn s(x: &str) -> String {
@@ -20,56 +18,28 @@ impl Default for RuleProfile {
             id: s("india-central"),
             version: s("2026.1"),
             description: s("Central Acts: JJ Act 2015, POCSO 2012, PCMA 2006, CALPRA 1986 (amended 2016), RTE 2009; VCPC composition per Maharashtra GR 10-06-2014, Odisha 2022 and ICPS practice"),
+            statutes: crate::profile_law::statutes(),
             ages: AgeLimits {
-                child_under: 18,
-                marriage_under: BTreeMap::from([(Sex::Female, 18), (Sex::Male, 21), (Sex::Other, 21)]),
+                // JJ s.94 practice: about a year either way.
+                estimate_margin_years: 1,
                 any_work_under: 14,
                 hazardous_work_under: 18,
-                rte_from: 6,
-                rte_to: 14,
+                doli_incapax_under: 7,
             },
-            pathways: vec![
-                Pathway {
-                    id: s("cncp_cwc"),
-                    concerns: vec![],
-                    any_cncp: true,
-                    destinations: vec![D::Cwc],
-                    within_hours: Some(24),
-                    excludes_journey: true,
-                    law: s("JJ Act 2015 s.31"),
-                },
-                Pathway {
-                    id: s("found_child_report"),
-                    concerns: vec![C::OrphanedAbandonedOrSurrendered, C::MissingOrRunaway],
-                    any_cncp: false,
-                    destinations: vec![D::Childline, D::Police, D::Cwc, D::Dcpu],
-                    within_hours: Some(24),
-                    excludes_journey: false,
-                    law: s("JJ Act 2015 s.32"),
-                },
-                Pathway {
-                    id: s("pocso_police"),
-                    concerns: vec![C::SexualOffence],
-                    any_cncp: false,
-                    destinations: vec![D::Sjpu, D::Police],
-                    within_hours: Some(24),
-                    excludes_journey: false,
-                    law: s("POCSO 2012 s.19"),
-                },
-                Pathway {
-                    id: s("child_marriage_cmpo"),
-                    concerns: vec![C::ImminentChildMarriage, C::ChildMarriage],
-                    any_cncp: false,
-                    destinations: vec![D::ChildMarriageProhibitionOfficer, D::Police],
-                    within_hours: None,
-                    excludes_journey: false,
-                    law: s("PCMA 2006 s.13, s.16"),
-                },
-            ],
+            pathways: crate::profile_law::pathways(),
             // [ours] after Primero: risk level sets the follow-up interval.
             follow_up_days: BTreeMap::from([(RiskLevel::High, 7), (RiskLevel::Medium, 30), (RiskLevel::Low, 90)]),
             upcoming_days: 7,
             triage: default_triage(),
+            member_ages: MemberAges {
+                adult_from: 18,
+                // Constitution Art. 243F: a Panchayat member must be 21.
+                by_role: BTreeMap::from([
+                    (Role::Sarpanch, 21),
+                    (Role::WardMember, 21),
+                    (Role::ElectedRepresentative, 21),
+                ]),
+            },
             composition_profiles: vec![icps(), maharashtra(), odisha()],
             default_composition_profile: s("icps_generic"),
             functionality: FunctionalityRules {
@@ -98,7 +68,7 @@ impl Default for RuleProfile {
                 window_days: 365,
                 register_fresh_days: 90,
             },
-            dna: crate::dna::DnaRules::default(),
+            dna: crate::dna::catalogue::DnaRules::default(),
         }
     }
 }
@@ -112,6 +82,7 @@ fn rule(id: &str, level: RiskLevel, en: &str, hi: &str) -> TriageRule {
         concerns_any: vec![],
         min_concerns: None,
         age_under: None,
+        statute: None,
         disability: None,
         hazardous_work: None,
         marriage_within_days: None,
@@ -138,6 +109,7 @@ fn default_triage() -> Vec<TriageRule> {
                 C::MissingOrRunaway,
                 C::DrugAbuseOrTraffickingRisk,
                 C::UnconscionableGains,
+                C::Trafficked,
             ],
             ..rule(
                 "missing_or_trafficking",
@@ -202,6 +174,7 @@ fn default_triage() -> Vec<TriageRule> {
                 C::ChildLabour,
                 C::DomesticViolence,
                 C::InConflictWithLaw,
+                C::Trafficked,
             ],
             ..rule(
                 "statutory_response_needed",
@@ -222,7 +195,7 @@ fn default_triage() -> Vec<TriageRule> {
         TriageRule {
             concerns_any: vec![C::SchoolDropout],
             school_status_any: vec![SchoolStatus::DroppedOut, SchoolStatus::NeverEnrolled],
-            age_under: Some(15),
+            statute: Some(s("rte_2009")),
             ..rule(
                 "out_of_school_rte_age",
                 Medium,
@@ -362,6 +335,27 @@ mod tests {
     fn functionality_points_sum_to_100() {
         let total: f64 = RuleProfile::default().functionality.points.values().sum();
         assert!((total - 100.0).abs() < 1e-9, "{total}");
+    }
+
+    #[test]
+    fn every_concern_is_defined_by_a_statute_and_pathways_name_statutes() {
+        let p = RuleProfile::default();
+        for kind in crate::model::ConcernKind::ALL {
+            assert!(
+                p.statutes.values().any(|s| s.concerns.contains(kind)),
+                "{kind:?} has no statute"
+            );
+        }
+        for (id, pw) in &p.pathways {
+            assert!(p.statutes.contains_key(&pw.statute), "{id}");
+            assert!(!pw.destinations.is_empty(), "{id}");
+        }
+        assert_eq!(
+            p.law(&p.pathways["pocso_police"]),
+            "POCSO 2012 s.19(1), s.21"
+        );
+        assert_eq!(p.statutes["pcma_2006"].limit(Sex::Male), 21);
+        assert_eq!(p.statutes["pcma_2006"].limit(Sex::Female), 18);
     }
 
     #[test]

@@ -8,9 +8,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::{parse_record, Context, Kind};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Report};
+use crate::kind::Kind;
 use crate::model::{Case, CaseStatus, Referral, ReferralStatus};
+use crate::record::parse_record;
 
 /// How a task stands on the context's `today`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

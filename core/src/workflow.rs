@@ -11,11 +11,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::{parse_record, parse_typed, Context, Kind};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Collector, Params, Report};
+use crate::kind::Kind;
 use crate::model::{
     Case, CaseAction, CaseEvent, CaseStatus, Closure, ReferralEvent, ReferralStatus, ServiceLine,
 };
+use crate::record::{parse_record, parse_typed, validate_record};
 
 /// Why a transition is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,9 +263,12 @@ pub fn apply_transition(
             return Err(out.into_report());
         }
     }
-    .map_err(|e| crate::api::internal(&e.to_string()))?;
+    .map_err(|e| crate::error::internal_report(&e.to_string()))?;
     // The result must itself be a valid record (dates in order, closure present...).
-    let report = crate::api::validate(kind, &updated, ctx);
+    let report = match kind {
+        Kind::Case => validate_record::<Case>(kind, &updated, ctx),
+        _ => validate_record::<crate::model::Referral>(kind, &updated, ctx),
+    };
     if report.valid {
         Ok(updated)
     } else {

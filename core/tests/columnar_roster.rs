@@ -5,9 +5,10 @@
 
 use chrono::NaiveDate;
 use suraksha::columnar::{
-    csv_batches, roster_columnar, roster_columns, roster_partial, RosterPath, RosterRead,
+    csv_batches, read_roster, roster_columnar, roster_columns, roster_partial, RosterPath,
+    RosterRead,
 };
-use suraksha::indicators::{csv_values, read_roster, AgeBands, Catalogue, Engine, RosterColumns};
+use suraksha::indicators::{csv_values, AgeBands, Catalogue, Engine, RosterColumns};
 use suraksha::{Context, Locale, RuleProfile};
 
 const SAMPLE: &str = include_str!("../../examples/district/roster.csv");
@@ -17,6 +18,7 @@ fn ctx() -> Context<'static> {
         profile: std::borrow::Cow::Owned(RuleProfile::default()),
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         locale: Locale::En,
+        ..Default::default()
     }
 }
 
@@ -45,10 +47,33 @@ fn broken() -> String {
     lines.join("\n") + "\n"
 }
 
+/// The sample with its survey-design and chores columns (the last four)
+/// filled, some of them out of the row schema's bounds.
+fn designed() -> String {
+    let mut out = String::new();
+    for (i, line) in SAMPLE.lines().take(300).enumerate() {
+        let cells: Vec<&str> = line.split(',').collect();
+        let extra = match i {
+            0 => "chores_hours,weight,stratum,cluster".to_owned(),
+            5 => "3,0,1,2".to_owned(),   // weight below its minimum
+            6 => "3,1.5,0,2".to_owned(), // stratum below 1
+            7 => "3,2,1,2.5".to_owned(), // fractional cluster
+            8 => "200,2,1,2".to_owned(), // chores over a week's hours
+            9 => ",,,".to_owned(),       // all absent: the defaults
+            _ => format!("{},{}.25,{},{}", i % 30, 1 + i % 3, 1 + i % 2, 1 + i % 7),
+        };
+        out.push_str(&cells[..cells.len() - 4].join(","));
+        out.push(',');
+        out.push_str(&extra);
+        out.push('\n');
+    }
+    out
+}
+
 #[test]
 fn csv_columnar_equals_rows() {
     let ctx = ctx();
-    for text in [SAMPLE.to_owned(), broken()] {
+    for text in [SAMPLE.to_owned(), broken(), designed()] {
         let batches = csv_batches(&text).unwrap();
         assert!(roster_columnar(&batches, true));
         let (cols, rejected) = read_roster(&text, &ctx).unwrap();
@@ -75,6 +100,13 @@ fn csv_columnar_equals_rows() {
         .map(|r| r.row)
         .collect();
     assert_eq!(bad, vec![3, 7, 9, 12, 20, 25, 27, 30, 33]);
+    let bad: Vec<usize> = read_roster(&designed(), &ctx)
+        .unwrap()
+        .1
+        .iter()
+        .map(|r| r.row)
+        .collect();
+    assert_eq!(bad, vec![4, 5, 6, 7]);
 }
 
 fn row(c: &RosterColumns, i: usize) -> String {
@@ -92,7 +124,14 @@ fn row(c: &RosterColumns, i: usize) -> String {
         c.age_at_marriage[i],
         c.birth_registered[i],
         c.disability[i]
-    ) + &c.social_group[i].to_string()
+    ) + &format!(
+        " {} {:?} {:?} {:?} {:?}",
+        c.social_group[i],
+        c.chores_hours.get(i),
+        c.weight.get(i),
+        c.stratum.get(i),
+        c.cluster.get(i)
+    )
 }
 
 #[test]
@@ -110,4 +149,17 @@ fn partial_by_slices_equals_one_pass() {
     let (cols, want_rejected) = roster_columns(&batches, read, &ctx).unwrap();
     assert_eq!(rejected, want_rejected);
     assert_eq!(partial, engine.accumulate(&cols).unwrap());
+}
+
+#[test]
+fn csv_shape_errors_equal_the_row_reader() {
+    let ctx = ctx();
+    let ragged = "district,block,village,household,sex,age\n1,2,3,h1,female,12\n1,2,3,h1,male\n";
+    let twice = "district,block,village,household,sex,age,age\n1,2,3,h1,female,12,12\n";
+    for text in [ragged, twice, ""] {
+        let columnar = read_roster(text, &ctx).unwrap_err().into_report();
+        let rows = suraksha::indicators::read_roster(text, &ctx).unwrap_err();
+        assert_eq!(columnar, rows);
+        assert!(!columnar.diagnostics.is_empty());
+    }
 }

@@ -42,33 +42,21 @@ fn the_report_holds_aggregates_only() {
     // Household ids look like H<village>-<n>: none may reach the report.
     assert!(!json.contains("\"H2"), "a household id leaked");
     assert!(!json.contains("household"));
-    assert_eq!(r.indicators.len(), 6);
-    // Every published cell is at or above the threshold; every hidden one shows no numbers,
-    // only "<10" (small) or "*" (hidden to protect a small sibling).
+    assert_eq!(r.indicators.len(), 8);
+    // No published numerator is small; every hidden cell shows one mark and
+    // no numerator, only its (population) denominator.
     for t in &r.indicators {
         for row in &t.rows {
+            assert!(row.denominator.is_some());
             if row.suppressed {
-                assert!(
-                    row.display == "<10" || row.display == "*",
-                    "{}",
-                    row.display
-                );
-                assert!(
-                    row.numerator.is_none() && row.denominator.is_none() && row.value.is_none()
-                );
+                assert_eq!(row.display, "*");
+                assert!(row.numerator.is_none() && row.value.is_none() && row.ci_low.is_none());
             } else {
-                assert!(row.denominator.unwrap() >= 10);
+                let x = row.numerator.unwrap();
+                assert!(x == 0 || x >= 10, "published numerator {x}");
             }
         }
     }
-    // The sample has both kinds of hidden cell.
-    let shown: Vec<&str> = r
-        .indicators
-        .iter()
-        .flat_map(|t| &t.rows)
-        .map(|row| row.display.as_str())
-        .collect();
-    assert!(shown.contains(&"<10") && shown.contains(&"*"));
     // Village cells of a small roster are small: some must be hidden.
     assert!(r
         .indicators
@@ -86,7 +74,6 @@ fn the_html_is_self_contained_and_shows_every_section() {
         "Triangulation gaps",
         "DCPP priorities",
         "<svg",
-        "&lt;10",
         "Bisfi",
     ] {
         assert!(page.contains(needle), "missing {needle}");
@@ -122,4 +109,38 @@ fn the_report_speaks_hindi_when_asked() {
             && page.contains("प्रखंडवार संकेतक")
             && page.contains("गाँवों की रैंकिंग")
     );
+}
+
+#[test]
+fn rejected_rows_are_counted_as_rows_without_small_counts() {
+    use suraksha::report::RejectedSummary;
+    let ctx = Context {
+        today: survey_date(),
+        ..Context::default()
+    };
+    let csv = |bad: usize| {
+        let mut s = String::from("district,block,village,household,sex,age\n");
+        for i in 0..bad {
+            // Age 30 is out of the roster's scope; row 0 also lacks a sex.
+            let sex = if i == 0 { "" } else { "female" };
+            s.push_str(&format!("1,2,3,h{i},{sex},30\n"));
+        }
+        s.push_str("1,2,3,ok,male,7\n");
+        s
+    };
+    let (_, rejected) = read_roster(&csv(3), &ctx).unwrap();
+    assert_eq!(rejected.len(), 3);
+    let few = RejectedSummary::of(&rejected, 10);
+    assert_eq!(few.rows, "<10");
+    assert!(few.by_code.is_empty(), "{few:?}");
+    let (_, rejected) = read_roster(&csv(12), &ctx).unwrap();
+    assert_eq!(
+        rejected.iter().map(|r| r.row).collect::<Vec<_>>(),
+        (0..12).collect::<Vec<_>>()
+    );
+    let many = RejectedSummary::of(&rejected, 10);
+    assert_eq!(many.rows, "12");
+    // Counted once per row, and only codes with at least 10 rows are named.
+    assert_eq!(many.by_code.len(), 1, "{many:?}");
+    assert_eq!(many.by_code.values().sum::<usize>(), 12);
 }

@@ -36,8 +36,10 @@ fn problems(d: &Diagnostic, locale: Locale) -> Vec<String> {
             found.push(format!("snake_case token `{token}`"));
         }
         // A section number (`3A`, `2(a)`) may keep its letter.
+        // A clause in roman numerals (`2(14)(vii)`) is part of the citation too.
+        let clause = token.len() == 1 || token.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
         let section = token.starts_with(|c: char| c.is_ascii_digit())
-            || token.len() == 1 && text.contains(&format!("({token})"));
+            || clause && text.contains(&format!("({token})"));
         if locale == Locale::Hi
             && !section
             && token.chars().any(|c| c.is_ascii_alphabetic())

@@ -137,6 +137,7 @@ fn far_future_today_is_refused_by_options_and_survived_by_a_raw_context() {
             profile: Cow::Owned(RuleProfile::default()),
             today,
             locale: suraksha::Locale::En,
+            limits: suraksha::Limits::default(),
         };
         let case = sample_case();
         let _ = api::validate(Kind::Case, &case, &ctx);

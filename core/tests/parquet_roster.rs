@@ -32,13 +32,17 @@ fn typed(batch: &RecordBatch) -> RecordBatch {
         let array: ArrayRef = match name {
             "birth_date" => continue,
             "household" => Arc::new(text.clone()),
-            "district" | "block" | "village" | "age" | "work_hours" | "age_at_marriage" => {
-                Arc::new(
-                    text.iter()
-                        .map(|v| v.map(|s| s.parse::<i32>().unwrap()))
-                        .collect::<Int32Array>(),
-                )
-            }
+            "weight" => Arc::new(
+                text.iter()
+                    .map(|v| v.map(|s| s.parse::<f64>().unwrap()))
+                    .collect::<arrow_array::Float64Array>(),
+            ),
+            "district" | "block" | "village" | "age" | "work_hours" | "age_at_marriage"
+            | "chores_hours" | "stratum" | "cluster" => Arc::new(
+                text.iter()
+                    .map(|v| v.map(|s| s.parse::<i32>().unwrap()))
+                    .collect::<Int32Array>(),
+            ),
             "birth_registered" | "disability" => Arc::new(
                 text.iter()
                     .map(|v| v.map(|s| s == "true"))

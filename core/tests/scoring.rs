@@ -178,7 +178,8 @@ fn case_transitions_append_history() {
 fn workflow_stage_follows_the_case() {
     let c = ctx(Locale::En);
     let (case, _) =
-        api::parse_record::<suraksha::model::Case>(Kind::Case, &sample("case"), &c).unwrap();
+        suraksha::record::parse_record::<suraksha::model::Case>(Kind::Case, &sample("case"), &c)
+            .unwrap();
     assert_eq!(
         workflow::workflow_stage(&case),
         workflow::WorkflowStage::ServicesInProgress
@@ -188,26 +189,21 @@ fn workflow_stage_follows_the_case() {
 #[test]
 fn profile_patch_is_validated() {
     let bad = Options {
-        profile: Some(json!({"ages": {"child_under": "eighteen"}})),
+        profile: Some(json!({"ages": {"any_work_under": "fourteen"}})),
         ..Options::default()
     };
     let err = bad.context().unwrap_err();
-    assert_eq!(err.diagnostics[0].path, "/ages/child_under");
+    assert_eq!(err.diagnostics[0].path, "/ages/any_work_under");
     let good = Options {
-        profile: Some(json!({"ages": {"marriage_under": {"male": 18}}})),
+        profile: Some(json!({"statutes": {"pcma_2006": {"child_under_by_sex": {"male": 18}}}})),
         ..Options::default()
     };
     let patched = good.context().unwrap();
-    assert_eq!(
-        patched.profile.ages.marriage_under[&suraksha::model::Sex::Male],
-        18
-    );
+    let pcma = &patched.profile.statutes["pcma_2006"];
+    assert_eq!(pcma.limit(suraksha::model::Sex::Male), 18);
     // A merge patch keeps what it does not mention.
-    assert_eq!(
-        patched.profile.ages.marriage_under[&suraksha::model::Sex::Female],
-        18
-    );
-    assert_eq!(patched.profile.ages.child_under, 18);
+    assert_eq!(pcma.limit(suraksha::model::Sex::Female), 18);
+    assert_eq!(patched.profile.child_under(), 18);
 }
 
 #[test]

@@ -1,10 +1,11 @@
-// Offline support: the page, its script and the WebAssembly checker are cached
+// Offline support: the page, its scripts and the WebAssembly checker are cached
 // on first load and served from the cache first, so the forms keep working with
 // no network (and open fast on a slow one). Each request also refreshes its
 // cached copy in the background, so a new release is used from the next visit.
-const VERSION = "suraksha-forms-v2";
+// Records themselves live in IndexedDB (store.js), never in this cache.
+const VERSION = "suraksha-forms-v3";
 const FILES = [
-  "./", "index.html", "app.js", "style.css", "manifest.webmanifest",
+  "./", "index.html", "app.js", "ui.js", "store.js", "export.js", "style.css", "manifest.webmanifest",
   "pkg/suraksha_wasm.js", "pkg/suraksha_wasm_bg.wasm",
 ];
 

@@ -39,6 +39,7 @@ __all__ = [
     "BatchSummary",
     "DistrictReport",
     "IndicatorPartial",
+    "RejectedRowsWarning",
     "cci_review",
     "district_report",
     "dna_baseline",
@@ -58,6 +59,7 @@ __all__ = [
     "ValidationError",
     "apply_transition",
     "codes",
+    "export",
     "functionality",
     "kinds",
     "profile",
@@ -205,11 +207,16 @@ def validate(
     locale: str = "en",
     today: Optional[DateLike] = None,
     profile: Optional[dict[str, Any]] = None,
+    limits: Optional[dict[str, Any]] = None,
 ) -> Report:
     """Validate one record of ``kind``; never raises for a record that breaks rules
     (see :attr:`Report.valid`). Raises :class:`InputError` for an unknown kind,
-    malformed JSON or bad options, :class:`InputTypeError` for a wrong type."""
-    return Report.from_dict(_suraksha.validate(kind, record, _options(locale, today, profile)))
+    malformed JSON or bad options, :class:`InputTypeError` for a wrong type.
+    ``limits`` bounds depth, string size, items and diagnostics (the core's ``Limits``)."""
+    options = _options(locale, today, profile)
+    if limits is not None:
+        options["limits"] = limits
+    return Report.from_dict(_suraksha.validate(kind, record, options))
 
 
 @overload
@@ -308,8 +315,10 @@ def triage(
     today: Optional[DateLike] = None,
     profile: Optional[dict[str, Any]] = None,
 ) -> dict[str, Any]:
-    """Risk triage of a case: ``level``, every matching rule in ``reasons`` and
-    ``follow_up_due``. Raises :class:`ValidationError` when the case is invalid."""
+    """Risk triage of a case: ``level``, every matching rule in ``reasons``,
+    ``follow_up_due`` and ``actions`` (what the law requires next: pathway,
+    statute, section, destinations, due time, state). Raises
+    :class:`ValidationError` when the case is invalid."""
     return _suraksha.triage(case, _options(locale, today, profile))
 
 
@@ -340,10 +349,34 @@ def apply_transition(
     return _suraksha.apply_transition(kind, record, transition, _options(locale, today, profile))
 
 
+def export(
+    kind: str,
+    record: Record,
+    secret: Union[str, bytes],
+    *,
+    identifying: bool = False,
+    permission: Optional[dict[str, Any]] = None,
+    locale: str = "en",
+    today: Optional[DateLike] = None,
+) -> dict[str, Any]:
+    """Export a ``case`` or ``referral`` record to share outside the committee.
+
+    De-identified by default: ids become HMAC-SHA256 keyed hashes under
+    ``secret`` (at least 16 bytes, kept by the caller), the date of birth its
+    year, and free text, worker ids, village and gram panchayat are left out
+    (``redacted`` lists every path). With ``identifying=True`` the record is kept
+    as it is, and ``permission`` (``authority``: ``cwc``, ``jjb`` or
+    ``special_court``; ``order_reference``; ``date``; ``scope``: ``case_ids`` and
+    ``purpose``) is required and written into the export. Raises
+    :class:`ValidationError` when the export is refused."""
+    return _suraksha.export(kind, record, secret, identifying, permission, _options(locale, today, None))
+
+
 # Last: these modules use the helpers above.
 from ._district import (  # noqa: E402
     DistrictReport,
     IndicatorPartial,
+    RejectedRowsWarning,
     cci_review,
     district_report,
     dna_baseline,

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from . import ArrowStreamExportable, DateLike, Record
 
 __all__ = [
+    "RejectedRowsWarning",
     "DistrictReport",
     "IndicatorPartial",
     "cci_review",
@@ -37,9 +38,13 @@ def _options(locale: str, today: Optional[DateLike], profile: Optional[dict[str,
 
 
 def _table_options(
-    level: str, by: Optional[Sequence[str]], suppression: Optional[dict[str, Any]], design_effect: float
+    level: str,
+    by: Optional[Sequence[str]],
+    suppression: Optional[dict[str, Any]],
+    design_effect: float,
+    design: str = "survey",
 ) -> dict[str, Any]:
-    options: dict[str, Any] = {"level": level, "by": list(by or []), "design_effect": design_effect}
+    options: dict[str, Any] = {"level": level, "by": list(by or []), "design_effect": design_effect, "design": design}
     if suppression is not None:
         options["suppression"] = suppression
     return options
@@ -75,15 +80,20 @@ class IndicatorPartial:
         suppression: Optional[dict[str, Any]] = None,
         design_effect: float = 1.0,
         locale: str = "en",
+        design: str = "survey",
     ) -> Any:
         """Every indicator's table as one ``pyarrow.Table``, a row per published
         cell: geography (``level``, ``district``, ``block``, ``village``), the
-        breakdown columns of ``by``, ``numerator``, ``denominator``, ``value``,
-        the 95 % Wilson interval, ``suppressed`` and ``display``. Small cells are
-        suppressed unless ``suppression={"enabled": False}``."""
+        breakdown columns of ``by``, ``numerator``, ``denominator``, ``value``
+        (weighted), the 95 % interval, ``std_error``, ``design_effect``,
+        ``effective_n``, ``suppressed`` and ``display``. ``design="survey"``
+        (the default) uses the roster's weights, strata and clusters (the village
+        when no ``cluster`` column is given); ``"srs"`` treats rows as a simple
+        random sample. Small cells are suppressed unless
+        ``suppression={"enabled": False}``."""
         import pyarrow
 
-        opts = _table_options(level, by, suppression, design_effect)
+        opts = _table_options(level, by, suppression, design_effect, design)
         native = _suraksha.indicator_tables(self.json, opts, {"locale": locale})
         return pyarrow.table(native)
 
@@ -123,11 +133,49 @@ def indicators(
     design_effect: float = 1.0,
     locale: str = "en",
     today: Optional[DateLike] = None,
+    design: str = "survey",
+    on_rejected: str = "warn",
 ) -> Any:
     """The indicator tables of a roster table in one call (a ``pyarrow.Table``):
-    :func:`indicator_partial` then :meth:`IndicatorPartial.tables`."""
+    :func:`indicator_partial` then :meth:`IndicatorPartial.tables`. Rows that
+    fail validation are left out: ``on_rejected="warn"`` (the default) warns
+    with their row numbers and codes (:class:`RejectedRowsWarning`),
+    ``"raise"`` raises ``ValueError`` instead, ``"ignore"`` says nothing; when
+    rows were given and every one was rejected it always raises."""
+    import json
+
     partial = indicator_partial(roster, locale=locale, today=today)
-    return partial.tables(level=level, by=by, suppression=suppression, design_effect=design_effect, locale=locale)
+    kept = json.loads(partial.json).get("rows", 0)
+    _report_rejected(partial.rejected, "raise" if partial.rejected and not kept else on_rejected)
+    return partial.tables(
+        level=level, by=by, suppression=suppression, design_effect=design_effect, locale=locale, design=design
+    )
+
+
+def _report_rejected(rejected: list[dict[str, Any]], on_rejected: str) -> None:
+    if on_rejected not in ("warn", "raise", "ignore"):
+        raise ValueError("on_rejected must be 'warn', 'raise' or 'ignore'")
+    if not rejected:
+        return
+    def codes(r: dict[str, Any]) -> str:
+        diags = (r.get("report") or {}).get("diagnostics") or []
+        return ", ".join(sorted({str(d.get("code")) for d in diags if d.get("severity") == "error"}))
+    listed = "; ".join(f"row {r.get('row')}: {codes(r)}" for r in rejected[:20])
+    more = f" (and {len(rejected) - 20} more)" if len(rejected) > 20 else ""
+    message = f"{len(rejected)} roster row(s) rejected and left out: {listed}{more}"
+    if on_rejected == "raise":
+        # A suraksha exception (a ValueError too), carrying every rejected row's report.
+        from ._errors import InputError
+
+        raise InputError(message, {"valid": False, "diagnostics": [d for r in rejected for d in ((r.get("report") or {}).get("diagnostics") or [])]})
+    if on_rejected == "warn":
+        import warnings
+
+        warnings.warn(message, RejectedRowsWarning, stacklevel=3)
+
+
+class RejectedRowsWarning(UserWarning):
+    """Roster rows were rejected by validation and left out of the indicators."""
 
 
 def dna_baseline(

@@ -1,8 +1,12 @@
 """The exceptions of suraksha, written in Python so they carry typed attributes.
 
-The native module raises these classes (it imports them by name). Every one
-derives from :class:`SurakshaError`, so ``except suraksha.SurakshaError`` catches
-anything the package raises on purpose.
+The native module raises these classes (it imports them by name), chosen by
+the category of the core's error: unusable input is :class:`InputError`, an
+invalid record :class:`ValidationError`, a bug :class:`InternalError`; an
+argument of the wrong Python type is :class:`InputTypeError`. Every one derives
+from :class:`SurakshaError`, so ``except suraksha.SurakshaError`` catches
+anything the package raises on purpose, and ``category`` names the class's
+category as the other front ends do (``input``, ``invalid``, ``internal``).
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ class SurakshaError(Exception):
     """
 
     report: Optional[ReportDict]
+    #: The category of the core's error: ``input``, ``invalid`` or ``internal``.
+    category: str = "internal"
 
     def __init__(self, message: str, report: Optional[ReportDict] = None) -> None:
         super().__init__(message)
@@ -66,15 +72,21 @@ class SurakshaError(Exception):
 class ValidationError(SurakshaError, ValueError):
     """A record breaks a rule (or a transition is refused): see :meth:`errors`."""
 
+    category = "invalid"
+
 
 class InputError(SurakshaError, ValueError):
     """Input that cannot be used at all: an unknown record kind, malformed JSON,
     bad options (locale, date, rule profile patch) or an unreadable table."""
 
+    category = "input"
+
 
 class InputTypeError(SurakshaError, TypeError):
     """An argument of the wrong Python type (e.g. a record that is not a dict,
     str or bytes, or a value that is not JSON)."""
+
+    category = "input"
 
 
 class InternalError(SurakshaError, RuntimeError):

@@ -14,6 +14,7 @@ __all__ = [
     "cci_review",
     "codes",
     "district_report",
+    "export",
     "dna_baseline",
     "functionality",
     "indicator_catalogue",
@@ -56,6 +57,14 @@ def apply_transition(
     kind: str,
     record: _Record,
     transition: _Record,
+    options: Optional[dict[str, Any]] = None,
+) -> dict[str, Any]: ...
+def export(
+    kind_name: str,
+    record: _Record,
+    secret: Union[str, bytes],
+    identifying: bool = False,
+    permission: Optional[dict[str, Any]] = None,
     options: Optional[dict[str, Any]] = None,
 ) -> dict[str, Any]: ...
 def indicator_catalogue() -> Any: ...

@@ -1,9 +1,12 @@
 // A tiny static server for the web form: examples/web-form at /, and the
 // browser build of the package (bindings-wasm/pkg/web) at /pkg/. No server
-// logic: it only hands out files. Run by hand with
+// logic: it only hands out files, compressed as a real server should (the
+// .wasm is ~4x smaller with brotli), with Content-Encoding to a browser that
+// accepts it. Run by hand with
 //   node bindings-wasm/tests/browser/serve.mjs [port]
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,6 +24,30 @@ function fileFor(urlPath) {
   return join(site, path === "/" ? "index.html" : path);
 }
 
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".wasm", ".json", ".webmanifest"]);
+const packed = new Map(); // file -> {mtime, br, gzip}
+
+/** The file's body in the best encoding the request accepts: a precompressed
+ * sibling (`.br`, `.gz`, written by scripts/test-wasm.sh as a real deployment
+ * would) when there is one, else compressed here once (fast settings) and kept. */
+async function encoded(file, body, accept) {
+  if (!COMPRESSIBLE.has(extname(file))) return { body };
+  const { mtimeMs } = await stat(file);
+  let p = packed.get(file);
+  if (!p || p.mtime !== mtimeMs) {
+    const sibling = (ext) => readFile(`${file}${ext}`).catch(() => null);
+    p = {
+      mtime: mtimeMs,
+      br: (await sibling(".br")) ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+      gzip: (await sibling(".gz")) ?? gzipSync(body, { level: 9 }),
+    };
+    packed.set(file, p);
+  }
+  if (/\bbr\b/.test(accept)) return { body: p.br, encoding: "br" };
+  if (/\bgzip\b/.test(accept)) return { body: p.gzip, encoding: "gzip" };
+  return { body };
+}
+
 /** Start serving on `port` (0: any free port); resolves to {url, close}. */
 export function serve(port = 0) {
   const server = createServer(async (req, res) => {
@@ -30,8 +57,11 @@ export function serve(port = 0) {
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      const raw = await readFile(file);
+      const { body, encoding } = await encoded(file, raw, String(req.headers["accept-encoding"] ?? ""));
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", vary: "accept-encoding" };
+      if (encoding) headers["content-encoding"] = encoding;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");

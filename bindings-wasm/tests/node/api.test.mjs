@@ -24,21 +24,36 @@ test("the sample records validate", () => {
   }
 });
 
-test("a broken record is a failure whose diagnostics point at the field, in Hindi too", () => {
+test("an invalid record is a success (validation ran) whose report points at the field, in Hindi too", () => {
   const c = sample("case");
   c.child.sex = "robot";
   const en = wasm.validate("case", c, opts);
-  assert.equal(en.type, "failure");
-  const d = en.diagnostics.find((x) => x.path === "/child/sex");
-  assert.ok(d, JSON.stringify(en.diagnostics));
+  assert.equal(en.type, "success", JSON.stringify(en));
+  assert.equal(en.report.valid, false);
+  const d = en.report.diagnostics.find((x) => x.path === "/child/sex");
+  assert.ok(d, JSON.stringify(en.report.diagnostics));
   assert.equal(d.code, "invalid_enum_value");
   assert.equal(d.severity, "error");
   assert.equal(typeof d.params, "object");
   const hi = wasm.validate("case", JSON.stringify(c), { ...opts, locale: "hi" });
-  const dh = hi.diagnostics.find((x) => x.path === "/child/sex");
+  const dh = hi.report.diagnostics.find((x) => x.path === "/child/sex");
   assert.equal(dh.code, d.code);
   assert.notEqual(dh.message, d.message);
   assert.match(dh.message, /[\u0900-\u097F]/, "Hindi message should be in Devanagari");
+});
+
+test("a failure says why the work could not run: its category", () => {
+  const unknown = wasm.validate("nope", sample("case"), opts);
+  assert.equal(unknown.type, "failure");
+  assert.equal(unknown.category, "input");
+  assert.equal(unknown.diagnostics[0].code, "unknown_kind");
+  const malformed = wasm.validate("case", "{", opts);
+  assert.equal(malformed.type, "failure");
+  assert.equal(malformed.category, "input");
+  assert.equal(malformed.diagnostics[0].code, "malformed_json");
+  const invalid = wasm.triage({ id: 1 }, opts);
+  assert.equal(invalid.type, "failure");
+  assert.equal(invalid.category, "invalid");
 });
 
 test("options: defaults when absent, failure when malformed", () => {
@@ -166,6 +181,7 @@ test("bad input never throws or traps: every export returns a tagged result", ()
   const check = (r, what) => {
     assert.ok(r && (r.type === "success" || r.type === "failure"), `${what}: ${String(r)}`);
     if (r.type === "failure") {
+      assert.ok(["input", "invalid", "internal"].includes(r.category), what);
       for (const d of r.diagnostics) assert.ok(typeof d.code === "string" && typeof d.path === "string", what);
     }
   };

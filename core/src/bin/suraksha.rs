@@ -2,12 +2,13 @@
 //! catalogue, triage cases, score committees, apply transitions, and run the
 //! demo on the embedded sample records.
 //!
-//! Exit status: 0 valid / done, 1 invalid record (or a report whose every row
-//! was rejected), 2 unusable input (unreadable file, malformed JSON, unknown
-//! kind, bad options) with a message on stderr, 3 output that could not be
-//! written (full disk, closed terminal) with a message on stderr, 141 when the
-//! reader closed the pipe (`suraksha profile | head`): quietly, as a process
-//! stopped by SIGPIPE would.
+//! Exit status, by the category of [`suraksha::Error`]: 0 valid / done, 1
+//! invalid record (or a report whose every row was rejected; the report is
+//! printed), 2 unusable input (unreadable file, malformed JSON, unknown kind,
+//! bad options) with a message on stderr, 3 output that could not be written
+//! (full disk, closed terminal) with a message on stderr, 4 an internal error
+//! (a bug), 141 when the reader closed the pipe (`suraksha profile | head`):
+//! quietly, as a process stopped by SIGPIPE would.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use serde_json::Value;
-use suraksha::{api, workflow, Code, Context, Kind, Locale, Options, Report};
+use suraksha::{api, workflow, Context, Error, Kind, Locale, Options, Report};
 
 #[derive(Parser)]
 #[command(
@@ -76,6 +77,25 @@ enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
     },
+    /// Export a case or referral record to share: de-identified by default (ids as
+    /// keyed hashes, year of birth, no free text or village); identifying only with
+    /// --identifying and a recorded --permission (an order of the CWC, JJB or Special Court).
+    Export {
+        /// `case` or `referral`.
+        kind: String,
+        /// The record (or - for stdin).
+        file: String,
+        /// File holding the secret that keys the hashes (at least 16 bytes);
+        /// default: the SURAKSHA_EXPORT_SECRET environment variable.
+        #[arg(long)]
+        secret_file: Option<PathBuf>,
+        /// Keep identifying fields (needs --permission).
+        #[arg(long)]
+        identifying: bool,
+        /// The permission (JSON: authority, order_reference, date, scope).
+        #[arg(long)]
+        permission: Option<String>,
+    },
     /// The district baseline report from your files: a roster (CSV, NDJSON or Parquet) and
     /// optional DNA dataset files (JSON: {villages, blocks, secondary_data}).
     Report {
@@ -94,6 +114,25 @@ enum Command {
 
 /// A failure that makes the input unusable (exit 2).
 struct Unusable(String);
+
+/// Exit status of an internal error (a bug in suraksha).
+const EXIT_INTERNAL: u8 = 4;
+
+/// The exit for an error, by category: an invalid record prints its report (1),
+/// unusable input is a message (2), an internal error a message (4).
+fn failed(e: Error) -> Result<ExitCode, Unusable> {
+    match e {
+        Error::Input(r) => Err(Unusable(first_message(&r))),
+        Error::Invalid(r) => {
+            print(&r)?;
+            Ok(ExitCode::from(1))
+        }
+        Error::Internal(r) => {
+            eprintln!("suraksha: internal error (please report it): {r}");
+            Ok(ExitCode::from(EXIT_INTERNAL))
+        }
+    }
+}
 
 /// The first error writing standard output, if any: `main` turns it into exit
 /// 141 (closed pipe, quietly) or 3 (any other, with a message), never a panic
@@ -180,9 +219,10 @@ fn context(cli: &Cli, locale: Locale) -> Result<Context<'static>, Unusable> {
         locale,
         today,
         profile,
+        ..Options::default()
     }
     .context()
-    .map_err(|r| Unusable(format!("--profile: {r}")))
+    .map_err(|e| Unusable(format!("--profile: {}", e.report())))
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
@@ -196,19 +236,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
         Command::Validate { kind, file } => {
             let kind = kind_of(kind, locale)?;
             let ctx = context(cli, locale)?;
-            let report = api::validate_str(kind, &read(file)?, &ctx);
+            let report = match api::validate_str(kind, &read(file)?, &ctx) {
+                Ok(report) => report,
+                Err(Error::Input(r)) => {
+                    print(&r)?;
+                    return Err(Unusable(format!("`{file}`: {}", first_message(&r))));
+                }
+                Err(e) => return failed(e),
+            };
             print(&report)?;
-            if report.diagnostics.iter().any(|d| {
-                matches!(
-                    d.code,
-                    Code::MalformedJson
-                        | Code::InvalidText
-                        | Code::NonFiniteNumber
-                        | Code::NestingTooDeep
-                ) && d.path.is_empty()
-            }) {
-                return Err(Unusable(format!("`{file}`: {}", first_message(&report))));
-            }
             Ok(if report.valid {
                 ExitCode::SUCCESS
             } else {
@@ -249,12 +285,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
         } => {
             let kind = kind_of(kind, locale)?;
             let ctx = context(cli, locale)?;
-            outcome(workflow::apply_transition(
-                kind,
-                &json_of(record, locale)?,
-                &json_of(transition, locale)?,
-                &ctx,
-            ))
+            outcome(
+                workflow::apply_transition(
+                    kind,
+                    &json_of(record, locale)?,
+                    &json_of(transition, locale)?,
+                    &ctx,
+                )
+                .map_err(Error::Invalid),
+            )
         }
         Command::Demo { out } => {
             let ctx = context(cli, locale)?;
@@ -272,6 +311,41 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
             district_report(&roster, &[dna], "Madhubani", names, out, &ctx)?;
             Ok(code)
         }
+        Command::Export {
+            kind,
+            file,
+            secret_file,
+            identifying,
+            permission,
+        } => {
+            let kind = kind_of(kind, locale)?;
+            let ctx = context(cli, locale)?;
+            let secret = match secret_file {
+                Some(p) => std::fs::read(p)
+                    .map_err(|e| Unusable(format!("cannot read `{}`: {e}", p.display())))?,
+                None => std::env::var("SURAKSHA_EXPORT_SECRET")
+                    .map(String::into_bytes)
+                    .map_err(|_| {
+                        Unusable("give --secret-file or set SURAKSHA_EXPORT_SECRET".into())
+                    })?,
+            };
+            let permission = match permission {
+                Some(p) => Some(json_of(p, locale)?),
+                None => None,
+            };
+            outcome(
+                suraksha::export::export(
+                    kind,
+                    &json_of(file, locale)?,
+                    &secret,
+                    *identifying,
+                    permission.as_ref(),
+                    &ctx,
+                )
+                // An export refused for its input (a weak secret, no permission) is invalid input.
+                .map_err(suraksha::Error::Invalid),
+            )
+        }
         Command::Report {
             roster,
             dna,
@@ -286,17 +360,14 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
     }
 }
 
-/// Print a result, or the report that refused it (exit 1).
-fn outcome<T: Serialize>(result: Result<T, Report>) -> Result<ExitCode, Unusable> {
+/// Print a result, or exit by the error's category.
+fn outcome<T: Serialize>(result: Result<T, Error>) -> Result<ExitCode, Unusable> {
     match result {
         Ok(v) => {
             print(&v)?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(report) => {
-            print(&report)?;
-            Ok(ExitCode::from(1))
-        }
+        Err(e) => failed(e),
     }
 }
 
@@ -308,8 +379,20 @@ fn schemas(dir: &Path, check: bool) -> Result<ExitCode, Unusable> {
     }
     let mut files: Vec<(String, Value)> = Kind::ALL
         .iter()
-        .map(|k| (format!("{}.json", k.as_str()), k.schema().clone()))
+        .map(|k| (format!("{}.json", k.as_str()), api::generate_schema(*k)))
         .collect();
+    files.push((
+        "case_transition.json".into(),
+        schemars::schema_for!(workflow::CaseTransition).to_value(),
+    ));
+    files.push((
+        "referral_transition.json".into(),
+        schemars::schema_for!(workflow::ReferralTransition).to_value(),
+    ));
+    files.push((
+        "export_permission.json".into(),
+        schemars::schema_for!(suraksha::export::Permission).to_value(),
+    ));
     files.push((
         "profile.json".into(),
         schemars::schema_for!(suraksha::RuleProfile).to_value(),
@@ -490,7 +573,7 @@ fn district_report(
 fn demo(ctx: &Context<'_>) -> Result<ExitCode, Unusable> {
     let mut all_valid = true;
     for (name, kind, text) in SAMPLES {
-        let report = api::validate_str(*kind, text, ctx);
+        let report = api::validate_str(*kind, text, ctx).map_err(|e| Unusable(e.to_string()))?;
         all_valid &= report.valid;
         let warnings = report.diagnostics.len() - report.errors().count();
         outln!(

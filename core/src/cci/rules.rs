@@ -9,9 +9,10 @@ use serde_json::Value;
 
 use super::frame_default::default_frame;
 use super::model::*;
-use crate::api::{Context, Record};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::dna::rules::not_future;
+use crate::record::Record;
 
 fn positive(weight: f64, path: String, out: &mut Collector) {
     if weight.is_nan() || weight <= 0.0 {

@@ -8,8 +8,10 @@ use serde_json::Value;
 use super::frame_default::default_frame;
 use super::model::*;
 use super::rules::check_against;
-use crate::api::{parse_record, Context, Kind};
+use crate::context::Context;
 use crate::diagnostic::{Code, Collector, Locale, Params, Report};
+use crate::kind::Kind;
+use crate::record::parse_record;
 
 /// One item's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -33,11 +33,11 @@ use arrow_array::{ArrayRef, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 
 use crate::diagnostic::{Code, Diagnostic, Params};
-use crate::{Locale, Report};
+use crate::{Error, Locale};
 
-/// A report saying why a table cannot be read.
-pub fn unreadable(detail: &str) -> Report {
-    Report::single(Diagnostic::new(
+/// Unusable input: why a table cannot be read.
+pub fn unreadable(detail: &str) -> Error {
+    Error::input(Diagnostic::new(
         Code::InvalidValue,
         "",
         Params::new().with("detail", format!("the table cannot be read: {detail}")),
@@ -48,16 +48,9 @@ pub fn unreadable(detail: &str) -> Report {
 /// CSV text (a header line, then one row a line, `,`-separated, no quoting)
 /// as record batches of text columns, [`CHUNK_ROWS`] rows each; an empty cell
 /// is null. Read it with [`RosterRead::text_cells`].
-pub fn csv_batches(text: &str) -> Result<Vec<RecordBatch>, Report> {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<String> = match lines.next() {
-        Some(h) => h
-            .trim_start_matches('\u{feff}')
-            .split(',')
-            .map(|s| s.trim().to_owned())
-            .collect(),
-        None => return Err(unreadable("the roster file is empty")),
-    };
+pub fn csv_batches(text: &str) -> Result<Vec<RecordBatch>, Error> {
+    let header = crate::indicators::csv_header(text).map_err(Error::Input)?;
+    let lines = crate::indicators::csv_data_lines(text);
     let schema = Arc::new(Schema::new(
         header
             .iter()
@@ -66,7 +59,7 @@ pub fn csv_batches(text: &str) -> Result<Vec<RecordBatch>, Report> {
     ));
     let mut batches = Vec::new();
     let mut columns: Vec<Vec<Option<&str>>> = vec![Vec::new(); header.len()];
-    let flush = |columns: &mut Vec<Vec<Option<&str>>>| -> Result<Option<RecordBatch>, Report> {
+    let flush = |columns: &mut Vec<Vec<Option<&str>>>| -> Result<Option<RecordBatch>, Error> {
         if columns.first().is_none_or(Vec::is_empty) {
             return Ok(None);
         }
@@ -92,9 +85,32 @@ pub fn csv_batches(text: &str) -> Result<Vec<RecordBatch>, Report> {
     Ok(batches)
 }
 
+/// Read a roster from CSV or NDJSON text as [`crate::indicators::read_roster`]
+/// does (same columns, same rejected rows with the same reports), but CSV
+/// column by column: every cell text, typed by its column.
+pub fn read_roster(
+    text: &str,
+    ctx: &crate::Context<'_>,
+) -> Result<
+    (
+        crate::indicators::RosterColumns,
+        Vec<crate::indicators::RejectedRow>,
+    ),
+    Error,
+> {
+    if text.trim_start().starts_with('{') {
+        return crate::indicators::read_roster(text, ctx).map_err(Error::Input);
+    }
+    let read = RosterRead {
+        text_cells: true,
+        ..Default::default()
+    };
+    roster_columns(&csv_batches(text)?, read, ctx)
+}
+
 /// The record batches of a Parquet file.
 #[cfg(feature = "parquet")]
-pub fn parquet_batches(file: std::fs::File) -> Result<Vec<RecordBatch>, Report> {
+pub fn parquet_batches(file: std::fs::File) -> Result<Vec<RecordBatch>, Error> {
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)
         .and_then(|b| b.with_batch_size(CHUNK_ROWS).build())

@@ -9,9 +9,8 @@ use arrow_array::builder::{
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 
-use super::unreadable;
 use crate::indicators::{Dimension, Table};
-use crate::{Diagnostic, Locale, Report, Severity};
+use crate::{Diagnostic, Error, Locale, Report, Severity};
 
 fn list_field() -> Arc<Field> {
     Arc::new(Field::new("item", DataType::Utf8, false))
@@ -33,7 +32,7 @@ pub fn report_schema() -> Arc<Schema> {
 /// The per-row result table of a batch validation, its rows numbered from
 /// `first_row`: `row`, `valid`, `n_errors`, `n_warnings`, and the `codes`,
 /// `paths` and `severities` of every diagnostic (lists in the report's order).
-pub fn report_table(reports: &[Report], first_row: u64) -> Result<RecordBatch, Report> {
+pub fn report_table(reports: &[Report], first_row: u64) -> Result<RecordBatch, Error> {
     let count =
         |r: &Report, s: Severity| r.diagnostics.iter().filter(|d| d.severity == s).count() as u32;
     let list = |f: &dyn Fn(&Diagnostic) -> &str| -> ArrayRef {
@@ -68,7 +67,7 @@ pub fn report_table(reports: &[Report], first_row: u64) -> Result<RecordBatch, R
             Severity::Warning => "warning",
         }),
     ];
-    RecordBatch::try_new(report_schema(), columns).map_err(|e| unreadable(&e.to_string()))
+    RecordBatch::try_new(report_schema(), columns).map_err(|e| Error::internal(&e.to_string()))
 }
 
 /// The serialised name of a unit enum value.
@@ -82,8 +81,9 @@ fn name(v: &impl serde::Serialize) -> String {
 /// Indicator tables flattened into one table, a row per published cell:
 /// `indicator`, `title` (in `locale`), `unit`, `level`, `district`, `block`,
 /// `village`, one column per breakdown [`Dimension`], `numerator`,
-/// `denominator`, `value`, `ci_low`, `ci_high`, `suppressed`, `display`.
-pub fn indicator_table(tables: &[Table], locale: Locale) -> Result<RecordBatch, Report> {
+/// `denominator`, `value`, `ci_low`, `ci_high`, `std_error`,
+/// `design_effect`, `effective_n`, `suppressed`, `display`.
+pub fn indicator_table(tables: &[Table], locale: Locale) -> Result<RecordBatch, Error> {
     let n: usize = tables.iter().map(|t| t.rows.len()).sum();
     let text = || StringBuilder::with_capacity(n, n * 8);
     let (mut indicator, mut title, mut unit, mut level, mut display) =
@@ -92,7 +92,7 @@ pub fn indicator_table(tables: &[Table], locale: Locale) -> Result<RecordBatch, 
     let mut geo: Vec<UInt32Builder> = (0..3).map(|_| UInt32Builder::with_capacity(n)).collect();
     let mut counts: Vec<UInt64Builder> = (0..2).map(|_| UInt64Builder::with_capacity(n)).collect();
     let mut floats: Vec<Float64Builder> =
-        (0..3).map(|_| Float64Builder::with_capacity(n)).collect();
+        (0..6).map(|_| Float64Builder::with_capacity(n)).collect();
     let mut suppressed = BooleanBuilder::with_capacity(n);
     for t in tables {
         let t_title = match locale {
@@ -114,7 +114,11 @@ pub fn indicator_table(tables: &[Table], locale: Locale) -> Result<RecordBatch, 
             for (b, v) in counts.iter_mut().zip([r.numerator, r.denominator]) {
                 b.append_option(v);
             }
-            for (b, v) in floats.iter_mut().zip([r.value, r.ci_low, r.ci_high]) {
+            let design = [r.std_error, r.design_effect, r.effective_n];
+            for (b, v) in floats
+                .iter_mut()
+                .zip([r.value, r.ci_low, r.ci_high].into_iter().chain(design))
+            {
                 b.append_option(v);
             }
             suppressed.append_value(r.suppressed);
@@ -142,6 +146,9 @@ pub fn indicator_table(tables: &[Table], locale: Locale) -> Result<RecordBatch, 
         opt("value", DataType::Float64),
         opt("ci_low", DataType::Float64),
         opt("ci_high", DataType::Float64),
+        opt("std_error", DataType::Float64),
+        opt("design_effect", DataType::Float64),
+        opt("effective_n", DataType::Float64),
         Field::new("suppressed", DataType::Boolean, false),
         Field::new("display", DataType::Utf8, false),
     ]);
@@ -158,7 +165,7 @@ pub fn indicator_table(tables: &[Table], locale: Locale) -> Result<RecordBatch, 
     columns.push(Arc::new(suppressed.finish()));
     columns.push(Arc::new(display.finish()));
     RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
-        .map_err(|e| unreadable(&e.to_string()))
+        .map_err(|e| Error::internal(&e.to_string()))
 }
 
 #[cfg(test)]
@@ -173,8 +180,8 @@ mod tests {
     fn report_table_counts_per_row() {
         let ctx = Context::default();
         let reports = vec![
-            api::validate_str(Kind::Referral, "{}", &ctx),
-            api::validate_str(Kind::Referral, "{", &ctx),
+            api::validate_str(Kind::Referral, "{}", &ctx).unwrap_or_else(crate::Error::into_report),
+            api::validate_str(Kind::Referral, "{", &ctx).unwrap_or_else(crate::Error::into_report),
         ];
         let table = report_table(&reports, 5).unwrap();
         assert_eq!(table.num_rows(), 2);

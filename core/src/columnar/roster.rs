@@ -28,7 +28,7 @@ use serde_json::Value;
 
 use super::{cells, records};
 use crate::indicators::{Engine, Field, Partial, RejectedRow, RosterColumns, MISSING};
-use crate::{Context, Kind, Report};
+use crate::{Context, Error, Kind};
 
 /// Rows converted and counted as one unit of (parallel) work: small enough
 /// that a few of them in flight stay far below the input's size.
@@ -67,6 +67,10 @@ enum Role {
     Code(Field),
     /// A boolean column.
     Flag(Field),
+    /// The survey weight (a positive number, not necessarily whole).
+    Weight,
+    /// A survey design code (stratum, cluster): a whole positive number.
+    Design,
 }
 
 /// Every column the columnar path reads, by name.
@@ -86,6 +90,10 @@ const COLUMNS: &[(&str, Role)] = &[
     ("social_group", Role::Code(Field::SocialGroup)),
     ("birth_registered", Role::Flag(Field::BirthRegistered)),
     ("disability", Role::Flag(Field::Disability)),
+    ("chores_hours", Role::Code(Field::ChoresHours)),
+    ("weight", Role::Weight),
+    ("stratum", Role::Design),
+    ("cluster", Role::Design),
 ];
 
 /// Columns a table must have for the columnar path (the row schema requires
@@ -101,7 +109,7 @@ fn accepts(role: Role, t: &DataType, text_cells: bool) -> bool {
     match role {
         Role::Household => text,
         Role::SurveyDate => text || cells::is_temporal(t),
-        Role::Geo => cells::is_number(t) || (text_cells && text),
+        Role::Geo | Role::Weight | Role::Design => cells::is_number(t) || (text_cells && text),
         Role::Code(f) if f.codes().is_some() => text,
         Role::Code(_) => cells::is_number(t) || (text_cells && text),
         Role::Flag(_) => *t == DataType::Boolean || (text_cells && text),
@@ -140,12 +148,12 @@ fn limits() -> &'static Limits {
         let props = &Kind::RosterRow.schema()["properties"];
         let numbers = COLUMNS
             .iter()
-            .filter(|(_, r)| matches!(r, Role::Geo | Role::Code(_)))
+            .filter(|(_, r)| !matches!(r, Role::Household | Role::SurveyDate | Role::Flag(_)))
             .map(|(n, r)| {
-                let max = if *r == Role::Geo {
-                    f64::from(u32::MAX)
-                } else {
-                    254.0
+                let max = match r {
+                    Role::Geo | Role::Design => f64::from(u32::MAX),
+                    Role::Weight => f64::MAX,
+                    _ => 254.0,
                 };
                 let p = &props[*n];
                 let lo = p["minimum"].as_f64().unwrap_or(0.0);
@@ -179,8 +187,14 @@ type Cell<T> = Result<Option<T>, ()>;
 
 /// A whole number within `[lo, hi]` from a number or (text cells) text column.
 fn whole_numbers(a: &dyn Array, lo: f64, hi: f64) -> Vec<Cell<f64>> {
+    numbers_within(a, lo, hi, true)
+}
+
+/// A number within `[lo, hi]` (whole when `whole`) from a number or (text
+/// cells) text column.
+fn numbers_within(a: &dyn Array, lo: f64, hi: f64, whole: bool) -> Vec<Cell<f64>> {
     let check = |x: f64| {
-        if x.fract() == 0.0 && x >= lo && x <= hi {
+        if x.is_finite() && (!whole || x.fract() == 0.0) && x >= lo && x <= hi {
             Ok(x)
         } else {
             Err(())
@@ -193,7 +207,12 @@ fn whole_numbers(a: &dyn Array, lo: f64, hi: f64) -> Vec<Cell<f64>> {
             .collect();
     }
     let parsed = cells::decode_texts(a, |s| {
-        s.trim().parse::<u64>().map_err(|_| ()).map(|v| v as f64)
+        let s = s.trim();
+        if whole {
+            s.parse::<u64>().map_err(|_| ()).map(|v| v as f64)
+        } else {
+            s.parse::<f64>().map_err(|_| ())
+        }
     })
     .unwrap_or_default();
     parsed
@@ -255,14 +274,15 @@ struct Converted {
 }
 
 /// The row values of a slice, typed by column when every cell is text.
-fn row_values(batch: &RecordBatch, text_cells: bool) -> Result<Vec<Value>, Report> {
-    let mut rows = records::batch_values(batch).map_err(|e| crate::api::internal(&e))?;
+fn row_values(batch: &RecordBatch, text_cells: bool) -> Result<Vec<Value>, Error> {
+    let mut rows = records::batch_values(batch).map_err(|e| super::unreadable(&e))?;
     if text_cells {
         for row in &mut rows {
             if let Some(obj) = row.as_object_mut() {
                 for (k, v) in obj.iter_mut() {
                     if let Value::String(s) = v {
-                        *v = crate::indicators::cell_value(k, s);
+                        let typed = crate::indicators::cell_value(k, s);
+                        *v = typed;
                     }
                 }
             }
@@ -277,7 +297,7 @@ fn by_rows(
     offset: usize,
     read: RosterRead,
     ctx: &Context<'_>,
-) -> Result<Converted, Report> {
+) -> Result<Converted, Error> {
     let values = row_values(batch, read.text_cells)?;
     let (cols, rejected) = RosterColumns::from_values(&values, ctx);
     let rejected = rejected
@@ -296,7 +316,7 @@ fn by_columns(
     offset: usize,
     read: RosterRead,
     ctx: &Context<'_>,
-) -> Result<Converted, Report> {
+) -> Result<Converted, Error> {
     let n = batch.num_rows();
     let mut bad = vec![false; n];
     let mut mark = |i: usize| {
@@ -354,7 +374,7 @@ fn by_columns(
         }
         out
     };
-    let [sex, age, school_status, work, work_hours, marital_status, age_at_marriage, social_group] =
+    let [sex, age, school_status, work, work_hours, marital_status, age_at_marriage, social_group, chores_hours] =
         [
             Field::Sex,
             Field::Age,
@@ -364,6 +384,7 @@ fn by_columns(
             Field::MaritalStatus,
             Field::AgeAtMarriage,
             Field::SocialGroup,
+            Field::ChoresHours,
         ]
         .map(&mut u8s);
     let mut flag = |field: Field| -> Vec<Option<bool>> {
@@ -380,6 +401,28 @@ fn by_columns(
     };
     let birth_registered = flag(Field::BirthRegistered);
     let disability = flag(Field::Disability);
+    // Design columns: a null is the default (weight 1, one stratum, the
+    // village as cluster), as for an absent field in a row.
+    let mut design = |name: &str, whole: bool, default: f64| -> Vec<f64> {
+        let mut out = vec![default; n];
+        if let Some(a) = column(name) {
+            let (lo, hi) = bounds(name);
+            for (i, c) in numbers_within(a.as_ref(), lo, hi, whole)
+                .into_iter()
+                .enumerate()
+            {
+                match c {
+                    Ok(Some(x)) => out[i] = x,
+                    Ok(None) => {}
+                    Err(()) => mark(i),
+                }
+            }
+        }
+        out
+    };
+    let weight = design("weight", false, 1.0);
+    let stratum = design("stratum", true, 0.0);
+    let cluster = design("cluster", true, 0.0);
     let mut cols = RosterColumns::with_capacity(n);
     let mut index = Vec::with_capacity(n);
     let mut dates = Vec::with_capacity(n);
@@ -405,6 +448,11 @@ fn by_columns(
         cols.birth_registered.push(birth_registered[i]);
         // An absent disability defaults to false, as in the row schema.
         cols.disability.push(disability[i].unwrap_or(false));
+        cols.chores_hours.push(chores_hours[i]);
+        cols.weight.push(weight[i]);
+        // Whole numbers within u32 (checked above).
+        cols.stratum.push(stratum[i] as u32);
+        cols.cluster.push(cluster[i] as u32);
     }
     let (mut cols, ruled_out) = cols.check_rules(&dates, ctx);
     let mut rejected: Vec<RejectedRow> = ruled_out
@@ -445,7 +493,7 @@ fn convert(
     offset: usize,
     read: RosterRead,
     ctx: &Context<'_>,
-) -> Result<Converted, Report> {
+) -> Result<Converted, Error> {
     if read.path == RosterPath::Auto && roster_shaped(slice, read.text_cells) {
         by_columns(slice, offset, read, ctx)
     } else {
@@ -458,8 +506,8 @@ fn each_slice<T: Send>(
     batches: &[RecordBatch],
     read: RosterRead,
     ctx: &Context<'_>,
-    work: impl Fn(Converted) -> Result<T, Report> + Sync + Send,
-) -> Result<Vec<T>, Report> {
+    work: impl Fn(Converted) -> Result<T, Error> + Sync + Send,
+) -> Result<Vec<T>, Error> {
     let slices = slices(batches);
     let run = |(offset, b): &(usize, RecordBatch)| convert(b, *offset, read, ctx).and_then(&work);
     #[cfg(feature = "parallel")]
@@ -484,7 +532,7 @@ pub fn roster_columns(
     batches: &[RecordBatch],
     read: RosterRead,
     ctx: &Context<'_>,
-) -> Result<(RosterColumns, Vec<RejectedRow>), Report> {
+) -> Result<(RosterColumns, Vec<RejectedRow>), Error> {
     let parts = each_slice(batches, read, ctx, Ok)?;
     let total = parts.iter().map(|p| p.cols.len()).sum();
     let mut cols = RosterColumns::with_capacity(total);
@@ -505,19 +553,19 @@ pub fn roster_partial(
     engine: &Engine,
     read: RosterRead,
     ctx: &Context<'_>,
-) -> Result<(Partial, Vec<RejectedRow>), Report> {
+) -> Result<(Partial, Vec<RejectedRow>), Error> {
     let slices = slices(batches);
     let run = |(offset, b): &(usize, RecordBatch)| {
         let c = convert(b, *offset, read, ctx)?;
-        Ok((
-            engine.accumulate_range(&c.cols, 0..c.cols.len())?,
-            c.rejected,
-        ))
+        let partial = engine
+            .accumulate_range(&c.cols, 0..c.cols.len())
+            .map_err(Error::Internal)?;
+        Ok::<_, Error>((partial, c.rejected))
     };
     let join = |a: (Partial, Vec<RejectedRow>), b: (Partial, Vec<RejectedRow>)| {
         let mut rejected = a.1;
         rejected.extend(b.1);
-        Ok((a.0.merge(&b.0)?, rejected))
+        Ok((a.0.merge(&b.0).map_err(Error::Internal)?, rejected))
     };
     let empty = || (engine.empty(), Vec::new());
     // Partials merge in a tree (in parallel), not one long chain.
@@ -530,7 +578,7 @@ pub fn roster_partial(
     let (partial, mut rejected) = slices
         .iter()
         .map(run)
-        .try_fold(empty(), |a, b: Result<_, Report>| join(a, b?))?;
+        .try_fold(empty(), |a, b: Result<_, Error>| join(a, b?))?;
     rejected.sort_by_key(|r| r.row);
     Ok((partial, rejected))
 }

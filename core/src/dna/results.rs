@@ -86,7 +86,8 @@ pub struct ThemeEvidence {
 /// One village's triangulation and index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct VillageResult {
-    /// Id of the Part I record.
+    /// Id of the Part I record (left empty, and out of the JSON, in a published report).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub record_id: String,
     /// The block.
     pub block: Option<Area>,

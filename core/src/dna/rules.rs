@@ -11,9 +11,10 @@ use serde_json::Value;
 
 use super::catalogue::{DnaRules, EstimateUnit};
 use super::model::*;
-use crate::api::{Context, Record};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Collector, Params};
 use crate::model::Geography;
+use crate::record::Record;
 use crate::rules::common::{check_not_future, dates_out_of_order};
 
 /// Largest count estimate accepted (a village has at most a few thousand children). (ours)
@@ -137,7 +138,7 @@ fn check_group(
     path: &str,
     out: &mut Collector,
 ) {
-    let adult_from = ctx.profile.ages.child_under;
+    let adult_from = ctx.profile.child_under();
     for (i, b) in group.participants.iter().enumerate() {
         let at = pointer(&pointer(path, "participants"), i);
         let params = || {

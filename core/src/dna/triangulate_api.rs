@@ -9,8 +9,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::triangulate::{baseline, Baseline, DnaDataset};
-use crate::api::{parse_record, validate, Context, Kind, Record};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Diagnostic, Params, Report, Severity};
+use crate::kind::Kind;
+use crate::record::{parse_record, validate_record, Record};
 
 /// The lists a dataset may hold.
 const FIELDS: [&str; 3] = ["villages", "blocks", "secondary_data"];
@@ -89,7 +91,7 @@ pub fn baseline_value(value: &Value, ctx: &Context<'_>) -> Result<Baseline, Repo
         }
         None => {
             // A non-object: the structural check reports its type, with the usual wording.
-            let mut report = validate(Kind::DnaVillage, value, ctx);
+            let mut report = validate_record::<super::DnaVillage>(Kind::DnaVillage, value, ctx);
             report.diagnostics.truncate(1);
             return Err(report);
         }

@@ -115,10 +115,21 @@ pub struct CellKey {
     pub social_group: u8,
     /// Disability (0 or 1).
     pub disability: u8,
+    /// Design stratum (0: one stratum).
+    #[serde(default)]
+    pub stratum: u32,
+    /// Cluster (PSU) of the survey design: the village unless given.
+    #[serde(default)]
+    pub cluster: u32,
 }
 
 impl CellKey {
-    fn pack(&self) -> u128 {
+    fn pack(&self) -> (u128, u64) {
+        let design = (u64::from(self.stratum) << 32) | u64::from(self.cluster);
+        (self.pack_main(), design)
+    }
+
+    fn pack_main(&self) -> u128 {
         (u128::from(self.district) << 96)
             | (u128::from(self.block) << 64)
             | (u128::from(self.village) << 32)
@@ -129,13 +140,32 @@ impl CellKey {
     }
 }
 
-/// Numerator and denominator counts.
+/// Weights are summed as whole millionths ([`WEIGHT_UNIT`]), so that sums are
+/// exact and partials merge to exactly the single-pass result in any order.
+pub const WEIGHT_UNIT: f64 = 1e6;
+
+/// A row's weight in whole millionths (weights outside the schema's bounds are clamped).
+pub fn weight_units(w: f64) -> u64 {
+    if w.is_finite() {
+        (w.clamp(0.0, 1e6) * WEIGHT_UNIT).round() as u64
+    } else {
+        0
+    }
+}
+
+/// Numerator and denominator counts, and their weighted sums.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Count {
     /// Rows in the numerator (and the denominator).
     pub numerator: u64,
     /// Rows in the denominator.
     pub denominator: u64,
+    /// Sum of the numerator rows' weights, in millionths.
+    #[serde(default)]
+    pub weighted_numerator: u64,
+    /// Sum of the denominator rows' weights, in millionths.
+    #[serde(default)]
+    pub weighted_denominator: u64,
 }
 
 impl Count {
@@ -144,6 +174,12 @@ impl Count {
     pub fn add(&mut self, other: Count) {
         self.numerator = self.numerator.saturating_add(other.numerator);
         self.denominator = self.denominator.saturating_add(other.denominator);
+        self.weighted_numerator = self
+            .weighted_numerator
+            .saturating_add(other.weighted_numerator);
+        self.weighted_denominator = self
+            .weighted_denominator
+            .saturating_add(other.weighted_denominator);
     }
 }
 
@@ -166,6 +202,10 @@ pub struct Partial {
     pub bands: AgeBands,
     /// Rows read (in any denominator or not).
     pub rows: u64,
+    /// Every (stratum, cluster) of the rows read, sorted: a domain's variance
+    /// counts the clusters where it has no one as zeros.
+    #[serde(default)]
+    pub clusters: Vec<(u32, u32)>,
     /// Cells in key order, each key once.
     pub cells: Vec<Cell>,
 }
@@ -200,10 +240,19 @@ impl Partial {
                 .zip(&cell.counts)
                 .for_each(|(a, b)| a.add(*b));
         }
+        let mut clusters: Vec<(u32, u32)> = self
+            .clusters
+            .iter()
+            .chain(&other.clusters)
+            .copied()
+            .collect();
+        clusters.sort_unstable();
+        clusters.dedup();
         Ok(Partial {
             indicators: self.indicators.clone(),
             bands: self.bands.clone(),
             rows: self.rows.saturating_add(other.rows),
+            clusters,
             cells: map
                 .into_iter()
                 .map(|(key, counts)| Cell { key, counts })
@@ -236,6 +285,9 @@ impl Hasher for KeyHasher {
             self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
+    fn write_u64(&mut self, i: u64) {
+        self.write_u128(u128::from(i));
+    }
     fn write_u128(&mut self, i: u128) {
         // splitmix64 finaliser over the folded key.
         let mut z = (i as u64) ^ ((i >> 64) as u64).rotate_left(29) ^ self.0;
@@ -250,11 +302,23 @@ impl Hasher for KeyHasher {
 
 /// Counts being built for one stretch of rows.
 struct Accumulator {
-    index: HashMap<u128, usize, BuildHasherDefault<KeyHasher>>,
+    index: HashMap<(u128, u64), usize, BuildHasherDefault<KeyHasher>>,
+    clusters: std::collections::BTreeSet<(u32, u32)>,
     keys: Vec<CellKey>,
     counts: Vec<u64>,
     rows: u64,
     masks: Vec<(u64, u64)>,
+}
+
+/// The (stratum, cluster) of row `i`: stratum 0 is the one stratum of an
+/// unstratified design; with no cluster given the village is the cluster.
+fn design_of(cols: &RosterColumns, i: usize) -> (u32, u32) {
+    let stratum = cols.stratum.get(i).copied().unwrap_or(0);
+    let cluster = match cols.cluster.get(i).copied().unwrap_or(0) {
+        0 => cols.village.get(i).copied().unwrap_or(0),
+        c => c,
+    };
+    (stratum, cluster)
 }
 
 /// Compiled indicators and bands: turns roster columns into [`Partial`]s.
@@ -292,6 +356,7 @@ impl Engine {
             indicators: self.ids(),
             bands: self.bands.clone(),
             rows: 0,
+            clusters: Vec::new(),
             cells: Vec::new(),
         }
     }
@@ -339,6 +404,7 @@ impl Engine {
     fn accumulator(&self) -> Accumulator {
         Accumulator {
             index: HashMap::default(),
+            clusters: Default::default(),
             keys: Vec::new(),
             counts: Vec::new(),
             rows: 0,
@@ -349,6 +415,9 @@ impl Engine {
     fn add_rows(&self, acc: &mut Accumulator, cols: &RosterColumns, rows: Range<usize>) {
         let m = self.indicators.len();
         acc.rows += rows.end.saturating_sub(rows.start) as u64;
+        for i in rows.clone() {
+            acc.clusters.insert(design_of(cols, i));
+        }
         let mut start = rows.start;
         while start < rows.end {
             let len = (rows.end - start).min(64);
@@ -370,16 +439,23 @@ impl Engine {
                         let c = acc.keys.len();
                         acc.index.insert(packed, c);
                         acc.keys.push(key);
-                        acc.counts.resize(acc.counts.len() + 2 * m, 0);
+                        acc.counts.resize(acc.counts.len() + 4 * m, 0);
                         c
                     }
                 };
-                let base = cell * 2 * m;
-                if let Some(counts) = acc.counts.get_mut(base..base + 2 * m) {
-                    for (pair, (num, den)) in counts.chunks_exact_mut(2).zip(&acc.masks) {
-                        if let [n, d] = pair {
-                            *n += (num >> k) & 1;
-                            *d += (den >> k) & 1;
+                let w = cols
+                    .weight
+                    .get(i)
+                    .map_or(WEIGHT_UNIT as u64, |w| weight_units(*w));
+                let base = cell * 4 * m;
+                if let Some(counts) = acc.counts.get_mut(base..base + 4 * m) {
+                    for (quad, (num, den)) in counts.chunks_exact_mut(4).zip(&acc.masks) {
+                        if let [n, d, wn, wd] = quad {
+                            let (x, y) = ((num >> k) & 1, (den >> k) & 1);
+                            *n += x;
+                            *d += y;
+                            *wn = wn.saturating_add(x * w);
+                            *wd = wd.saturating_add(y * w);
                         }
                     }
                 }
@@ -400,6 +476,8 @@ impl Engine {
             age_band: self.lut.get(usize::from(age)).copied().unwrap_or(MISSING),
             social_group: b(&cols.social_group),
             disability: cols.disability.get(i).map_or(MISSING, |d| u8::from(*d)),
+            stratum: design_of(cols, i).0,
+            cluster: design_of(cols, i).1,
         }
     }
 
@@ -412,9 +490,15 @@ impl Engine {
             .map(|(c, key)| Cell {
                 key: *key,
                 counts: (0..m)
-                    .map(|j| Count {
-                        numerator: acc.counts.get(c * 2 * m + 2 * j).copied().unwrap_or(0),
-                        denominator: acc.counts.get(c * 2 * m + 2 * j + 1).copied().unwrap_or(0),
+                    .map(|j| {
+                        let at =
+                            |o: usize| acc.counts.get(c * 4 * m + 4 * j + o).copied().unwrap_or(0);
+                        Count {
+                            numerator: at(0),
+                            denominator: at(1),
+                            weighted_numerator: at(2),
+                            weighted_denominator: at(3),
+                        }
                     })
                     .collect(),
             })
@@ -424,6 +508,7 @@ impl Engine {
             indicators: self.ids(),
             bands: self.bands.clone(),
             rows: acc.rows,
+            clusters: acc.clusters.into_iter().collect(),
             cells,
         }
     }

@@ -92,6 +92,9 @@ pub struct Indicator {
     /// How edge cases are counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where this indicator departs from its metadata source, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub departures: Option<String>,
 }
 
 /// A list of indicators.
@@ -116,16 +119,17 @@ pub struct CompiledIndicator {
 }
 
 impl Catalogue {
-    /// The catalogue shipped with the crate (SDG 5.3.1, 16.9.1, 8.7.1 with
-    /// CALPRA ages, out-of-school 6–14, girls 15–17 married).
+    /// The catalogue shipped with the crate (SDG 5.3.1, 16.9.1, 8.7.1 as
+    /// UNICEF/ILO define it, child labour under CALPRA, out-of-school 6–14 and
+    /// its unknown-status companion, girls 15–17 married).
     pub fn builtin() -> Result<Catalogue, Report> {
-        let value = crate::api::parse_json(BUILTIN, Locale::En)?;
+        let value = crate::validate::parse_json_text(BUILTIN, Locale::En)?;
         Catalogue::from_value(&value)
     }
 
     /// Load a catalogue from JSON, checking its shape and that every predicate compiles.
     pub fn from_value(value: &Value) -> Result<Catalogue, Report> {
-        let cat: Catalogue = crate::api::parse_typed(value, Locale::En)?;
+        let cat: Catalogue = crate::record::parse_typed(value, Locale::En)?;
         cat.compile().map(|_| cat)
     }
 

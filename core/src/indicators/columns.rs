@@ -10,9 +10,11 @@ use serde_json::Value;
 use chrono::NaiveDate;
 
 use super::roster::{check_facts, check_survey_date, RosterRow, RowFacts, Work};
-use crate::api::{self, Context, Kind};
 use crate::codes::Code;
+use crate::context::Context;
 use crate::diagnostic::{Collector, Diagnostic, Params, Report};
+use crate::kind::Kind;
+use crate::record;
 
 /// The code of an unknown value in a `u8` column.
 pub const MISSING: u8 = u8::MAX;
@@ -40,6 +42,8 @@ pub enum Field {
     Disability,
     /// `social_group`: sc, st, obc, other.
     SocialGroup,
+    /// `chores_hours`: unpaid household chores in the last week.
+    ChoresHours,
 }
 
 impl Field {
@@ -55,6 +59,7 @@ impl Field {
         Field::BirthRegistered,
         Field::Disability,
         Field::SocialGroup,
+        Field::ChoresHours,
     ];
 
     /// The field's name, as in a [`RosterRow`].
@@ -70,6 +75,7 @@ impl Field {
             Field::BirthRegistered => "birth_registered",
             Field::Disability => "disability",
             Field::SocialGroup => "social_group",
+            Field::ChoresHours => "chores_hours",
         }
     }
 
@@ -95,7 +101,7 @@ impl Field {
             }
             Field::BirthRegistered | Field::Disability => Some(&["false", "true"]),
             Field::SocialGroup => Some(&["sc", "st", "obc", "other"]),
-            Field::Age | Field::WorkHours | Field::AgeAtMarriage => None,
+            Field::Age | Field::WorkHours | Field::AgeAtMarriage | Field::ChoresHours => None,
         }
     }
 
@@ -145,6 +151,19 @@ pub struct RosterColumns {
     pub disability: Vec<bool>,
     /// Social group code, [`MISSING`] when unknown.
     pub social_group: Vec<u8>,
+    /// Household chores hours last week, [`MISSING`] when unknown (may be
+    /// empty: all unknown; the four design-and-hours columns are each empty or full).
+    #[serde(default)]
+    pub chores_hours: Vec<u8>,
+    /// Survey weight (empty: every row weighs 1).
+    #[serde(default)]
+    pub weight: Vec<f64>,
+    /// Stratum code (empty, or 0: one stratum).
+    #[serde(default)]
+    pub stratum: Vec<u32>,
+    /// Cluster (PSU) code (empty, or 0: the village is the cluster).
+    #[serde(default)]
+    pub cluster: Vec<u32>,
 }
 
 /// A roster row that failed validation while loading, by its index in the input.
@@ -173,6 +192,10 @@ impl RosterColumns {
             birth_registered: Vec::with_capacity(n),
             disability: Vec::with_capacity(n),
             social_group: Vec::with_capacity(n),
+            chores_hours: Vec::with_capacity(n),
+            weight: Vec::with_capacity(n),
+            stratum: Vec::with_capacity(n),
+            cluster: Vec::with_capacity(n),
         }
     }
 
@@ -194,6 +217,21 @@ impl RosterColumns {
         self.disability.push(row.disability);
         self.social_group
             .push(row.social_group.map_or(MISSING, |s| s as u8));
+        self.pad_optional(self.len() - 1);
+        self.chores_hours.push(row.chores_hours.unwrap_or(MISSING));
+        self.weight.push(row.weight.unwrap_or(1.0));
+        self.stratum.push(row.stratum.unwrap_or(0));
+        self.cluster.push(row.cluster.unwrap_or(0));
+    }
+
+    /// Fill the optional columns (chores hours and design) with their
+    /// defaults up to `n` rows, so an empty column can be appended to.
+    fn pad_optional(&mut self, n: usize) {
+        self.chores_hours
+            .resize(n.max(self.chores_hours.len()), MISSING);
+        self.weight.resize(n.max(self.weight.len()), 1.0);
+        self.stratum.resize(n.max(self.stratum.len()), 0);
+        self.cluster.resize(n.max(self.cluster.len()), 0);
     }
 
     /// Columns from typed rows.
@@ -209,7 +247,7 @@ impl RosterColumns {
         let mut cols = RosterColumns::with_capacity(values.len());
         let mut rejected = Vec::new();
         for (i, v) in values.iter().enumerate() {
-            match api::parse_record::<RosterRow>(Kind::RosterRow, v, ctx) {
+            match record::parse_record::<RosterRow>(Kind::RosterRow, v, ctx) {
                 Ok((row, _)) => cols.push(&row),
                 Err(report) => rejected.push(RejectedRow { row: i, report }),
             }
@@ -269,6 +307,13 @@ impl RosterColumns {
                 .filter_map(|(x, k)| k.then_some(*x))
                 .collect()
         }
+        fn pick_optional<T: Copy>(v: &[T], keep: &[bool]) -> Vec<T> {
+            if v.is_empty() {
+                Vec::new()
+            } else {
+                pick(v, keep)
+            }
+        }
         RosterColumns {
             district: pick(&self.district, keep),
             block: pick(&self.block, keep),
@@ -283,6 +328,10 @@ impl RosterColumns {
             birth_registered: pick(&self.birth_registered, keep),
             disability: pick(&self.disability, keep),
             social_group: pick(&self.social_group, keep),
+            chores_hours: pick_optional(&self.chores_hours, keep),
+            weight: pick_optional(&self.weight, keep),
+            stratum: pick_optional(&self.stratum, keep),
+            cluster: pick_optional(&self.cluster, keep),
         }
     }
 
@@ -303,9 +352,16 @@ impl RosterColumns {
             ("disability", self.disability.len()),
             ("social_group", self.social_group.len()),
         ];
+        let optional = [
+            ("chores_hours", self.chores_hours.len()),
+            ("weight", self.weight.len()),
+            ("stratum", self.stratum.len()),
+            ("cluster", self.cluster.len()),
+        ];
         let bad: Vec<Diagnostic> = lens
             .iter()
             .filter(|(_, len)| *len != n)
+            .chain(optional.iter().filter(|(_, len)| *len != n && *len != 0))
             .map(|(name, len)| {
                 Diagnostic::new(
                     Code::ColumnLengthMismatch,
@@ -352,6 +408,26 @@ impl RosterColumns {
             .extend_from_slice(&other.birth_registered);
         self.disability.extend_from_slice(&other.disability);
         self.social_group.extend_from_slice(&other.social_group);
+        let optional_used = |c: &RosterColumns| {
+            !(c.chores_hours.is_empty()
+                && c.weight.is_empty()
+                && c.stratum.is_empty()
+                && c.cluster.is_empty())
+        };
+        if optional_used(self) || optional_used(other) {
+            let before = self.len() - other.len();
+            self.pad_optional(before);
+            self.chores_hours.truncate(before);
+            self.weight.truncate(before);
+            self.stratum.truncate(before);
+            self.cluster.truncate(before);
+            let mut theirs = other.clone();
+            theirs.pad_optional(other.len());
+            self.chores_hours.extend_from_slice(&theirs.chores_hours);
+            self.weight.extend_from_slice(&theirs.weight);
+            self.stratum.extend_from_slice(&theirs.stratum);
+            self.cluster.extend_from_slice(&theirs.cluster);
+        }
     }
 
     /// The code of `field` in row `i` ([`MISSING`] when unknown or out of range).
@@ -369,6 +445,7 @@ impl RosterColumns {
             Field::BirthRegistered => b(self.birth_registered.get(i)),
             Field::Disability => self.disability.get(i).map_or(MISSING, |d| u8::from(*d)),
             Field::SocialGroup => g(&self.social_group),
+            Field::ChoresHours => g(&self.chores_hours),
         }
     }
 }

@@ -35,7 +35,7 @@ pub struct VillageRates {
     pub married_before_15: f64,
     /// `sdg_16_9_1`.
     pub birth_registered: f64,
-    /// `sdg_8_7_1_calpra`.
+    /// `child_labour_calpra`.
     pub child_labour: f64,
     /// `out_of_school_6_14`.
     pub out_of_school: f64,
@@ -50,7 +50,7 @@ impl VillageRates {
             "sdg_5_3_1_before_18" => self.married_before_18,
             "sdg_5_3_1_before_15" => self.married_before_15,
             "sdg_16_9_1" => self.birth_registered,
-            "sdg_8_7_1_calpra" => self.child_labour,
+            "child_labour_calpra" => self.child_labour,
             "out_of_school_6_14" => self.out_of_school,
             "girls_15_17_married" => self.girls_married,
             _ => return None,
@@ -164,6 +164,10 @@ fn person(rng: &mut SplitMix64, r: &VillageRates, social: SocialGroup) -> Roster
         birth_registered: None,
         disability: rng.chance(0.02),
         social_group: Some(social),
+        chores_hours: None,
+        weight: None,
+        stratum: None,
+        cluster: None,
     };
     row.school_status = school(rng, age, r.out_of_school);
     row.work = work(rng, age, r.child_labour);
@@ -180,6 +184,11 @@ fn person(rng: &mut SplitMix64, r: &VillageRates, social: SocialGroup) -> Roster
         };
     }
     marriage(rng, &mut row, age, r);
+    // Unpaid household chores, asked from age 5: girls carry more of them.
+    if age >= 5 {
+        let most = if sex == Sex::Female { 30 } else { 16 };
+        row.chores_hours = Some(u8::try_from(rng.range(0, most)).unwrap_or(0));
+    }
     row
 }
 

@@ -6,12 +6,12 @@ use serde_json::{Map, Value};
 
 use super::columns::{RejectedRow, RosterColumns};
 use super::roster::RosterRow;
-use crate::api::Context;
 use crate::codes::Code;
+use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Params, Report};
 
 /// CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 16] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "district",
     "block",
     "village",
@@ -28,15 +28,22 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "birth_registered",
     "disability",
     "social_group",
+    "chores_hours",
+    "weight",
+    "stratum",
+    "cluster",
 ];
 
-const NUMERIC: [&str; 6] = [
+const NUMERIC: [&str; 9] = [
     "district",
     "block",
     "village",
     "age",
     "work_hours",
     "age_at_marriage",
+    "chores_hours",
+    "stratum",
+    "cluster",
 ];
 const BOOLEAN: [&str; 2] = ["birth_registered", "disability"];
 
@@ -67,6 +74,14 @@ pub(crate) fn cell_value(column: &str, cell: &str) -> Value {
         if let Ok(n) = cell.parse::<u64>() {
             return n.into();
         }
+    } else if column == "weight" {
+        if let Some(n) = cell
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
+            return Value::Number(n);
+        }
     } else if BOOLEAN.contains(&column) {
         match cell {
             "true" | "1" | "yes" => return true.into(),
@@ -78,11 +93,14 @@ pub(crate) fn cell_value(column: &str, cell: &str) -> Value {
     Value::String(cell.to_owned())
 }
 
-/// Parse CSV text into JSON objects (one per data line); a header naming an
-/// unknown column is still passed through so validation reports `unknown_field`.
-pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<String> = match lines.next() {
+/// The header of CSV text, once its shape is checked: a header line, no
+/// column named twice, every data line as many cells as the header has
+/// columns (each ragged line is its own diagnostic, at `/<line number>`).
+/// Shared by [`csv_values`] and the columnar CSV reader, so both refuse the
+/// same files with the same codes.
+pub(crate) fn csv_header(text: &str) -> Result<Vec<String>, Report> {
+    let first = text.lines().position(|l| !l.trim().is_empty());
+    let header: Vec<String> = match first.and_then(|i| text.lines().nth(i)) {
         Some(h) => h
             .trim_start_matches('\u{feff}')
             .split(',')
@@ -97,7 +115,57 @@ pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
             )))
         }
     };
-    Ok(lines
+    let mut errors = Vec::new();
+    for (i, column) in header.iter().enumerate() {
+        if header[..i].contains(column) {
+            errors.push(Diagnostic::new(
+                Code::InvalidValue,
+                "",
+                Params::new().with("detail", format!("the header names column {column} twice")),
+                crate::Locale::En,
+            ));
+        }
+    }
+    // Line numbers count from 1 with the header as line 1, blank lines included.
+    for (n, line) in text.lines().enumerate().skip(first.unwrap_or(0) + 1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells = line.split(',').count();
+        if cells != header.len() {
+            errors.push(Diagnostic::new(
+                Code::InvalidValue,
+                format!("/{}", n + 1),
+                Params::new().with(
+                    "detail",
+                    format!(
+                        "line {} has {} cells, the header has {} columns",
+                        n + 1,
+                        cells,
+                        header.len()
+                    ),
+                ),
+                crate::Locale::En,
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(header)
+    } else {
+        Err(Report::from_diagnostics(errors))
+    }
+}
+
+/// The data lines of CSV text (after the header, blank lines skipped).
+pub(crate) fn csv_data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.trim().is_empty()).skip(1)
+}
+
+/// Parse CSV text into JSON objects (one per data line); a header naming an
+/// unknown column is still passed through so validation reports `unknown_field`.
+pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
+    let header = csv_header(text)?;
+    Ok(csv_data_lines(text)
         .map(|line| {
             let mut obj = Map::new();
             for (col, cell) in header.iter().zip(line.split(',')) {
@@ -116,20 +184,10 @@ pub fn read_roster(
     text: &str,
     ctx: &Context<'_>,
 ) -> Result<(RosterColumns, Vec<RejectedRow>), Report> {
-    #[cfg(feature = "arrow")]
-    if !text.trim_start().starts_with('{') {
-        // CSV through the columnar path: every cell text, typed by its column.
-        let batches = crate::columnar::csv_batches(text)?;
-        let read = crate::columnar::RosterRead {
-            text_cells: true,
-            ..Default::default()
-        };
-        return crate::columnar::roster_columns(&batches, read, ctx);
-    }
     let values = if text.trim_start().starts_with('{') {
         let mut values = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            values.push(crate::api::parse_json(line, ctx.locale)?);
+            values.push(crate::validate::parse_json_text(line, ctx.locale)?);
         }
         values
     } else {

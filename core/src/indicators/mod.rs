@@ -26,20 +26,25 @@
 mod aggregate;
 mod catalogue;
 mod columns;
+mod design;
 pub mod generate;
 mod io;
+mod lp;
 mod predicate;
 mod records;
 mod roster;
 mod suppress;
 mod table;
 
-pub use aggregate::{AgeBand, AgeBands, Cell, CellKey, Count, Engine, Partial};
+pub use aggregate::{
+    weight_units, AgeBand, AgeBands, Cell, CellKey, Count, Engine, Partial, WEIGHT_UNIT,
+};
 pub use catalogue::{Catalogue, CompiledIndicator, Dimension, Indicator, Titles, Unit};
 pub use columns::{Field, RejectedRow, RosterColumns, MISSING};
-pub(crate) use io::cell_value;
+pub use design::Design;
+pub(crate) use io::{cell_value, csv_data_lines, csv_header};
 pub use io::{csv_values, read_roster, roster_to_csv, CSV_COLUMNS};
 pub use predicate::{compile, Compiled, Op, Predicate, Test};
 pub use roster::{MaritalStatus, RosterRow, Work, MAX_ROSTER_AGE, MIN_MARRIAGE_AGE_PLAUSIBLE};
-pub use suppress::{is_safe, suppress, Group, Suppression};
-pub use table::{table_groups, wilson, GeoLevel, Table, TableOptions, TableRow, Z95};
+pub use suppress::{feasible_range, is_safe, suppress, Group, Suppression};
+pub use table::{wilson, GeoLevel, LeftOut, Table, TableOptions, TableRow, Z95};

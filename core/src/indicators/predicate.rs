@@ -299,6 +299,15 @@ impl Compiled {
                         scan(slice(&cols.age_at_marriage, start, end), &set, id)
                     }
                     Field::SocialGroup => scan(slice(&cols.social_group, start, end), &set, id),
+                    // An empty optional column is all unknown.
+                    Field::ChoresHours if cols.chores_hours.is_empty() => {
+                        if set.contains(MISSING) {
+                            full
+                        } else {
+                            0
+                        }
+                    }
+                    Field::ChoresHours => scan(slice(&cols.chores_hours, start, end), &set, id),
                     Field::Disability => scan(slice(&cols.disability, start, end), &set, u8::from),
                     Field::BirthRegistered => scan(
                         slice(&cols.birth_registered, start, end),

@@ -8,9 +8,10 @@ use super::aggregate::Partial;
 use super::catalogue::Catalogue;
 use super::columns::{Field, RosterColumns, MISSING};
 use super::roster::MAX_ROSTER_AGE;
-use crate::api::{Context, Record};
 use crate::codes::Code;
+use crate::context::Context;
 use crate::diagnostic::{pointer, Collector, Params, Report};
+use crate::record::Record;
 
 /// Re-emit a report's diagnostics in the collector's locale.
 fn forward(report: Report, out: &mut Collector) {
@@ -33,7 +34,7 @@ impl Record for RosterColumns {
         for field in Field::ALL {
             let (limit, names) = match field.codes() {
                 Some(names) => (names.len(), Some(names)),
-                None if matches!(field, Field::WorkHours) => (169, None),
+                None if matches!(field, Field::WorkHours | Field::ChoresHours) => (169, None),
                 None => (usize::from(MAX_ROSTER_AGE) + 1, None),
             };
             let bad = (0..self.len())

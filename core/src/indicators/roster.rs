@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{Context, Record};
 use crate::codes::Code;
+use crate::context::Context;
 use crate::diagnostic::{Collector, Params};
 use crate::model::{age_on, SchoolStatus, Sex, SocialGroup};
+use crate::record::Record;
 
 /// The oldest age the roster covers (women 20–24 for SDG 5.3.1).
 pub const MAX_ROSTER_AGE: u8 = 24;
@@ -113,6 +114,24 @@ pub struct RosterRow {
     /// Social group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub social_group: Option<SocialGroup>,
+    /// Hours of unpaid household chores in the last week (SDG 8.7.1 counts
+    /// 21 hours or more at 5–14 and 43 or more at 15–17 as child labour).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 168))]
+    pub chores_hours: Option<u8>,
+    /// Survey weight (inverse probability of selection); none means 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.000001, max = 1000000.0))]
+    pub weight: Option<f64>,
+    /// Design stratum code; none means one stratum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub stratum: Option<u32>,
+    /// Primary sampling unit (cluster) code; none means the village, the
+    /// DNA's own cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub cluster: Option<u32>,
 }
 
 impl RosterRow {
@@ -120,7 +139,9 @@ impl RosterRow {
     /// otherwise the recorded age.
     pub fn age_years(&self) -> Option<u8> {
         match (self.birth_date, self.survey_date) {
-            (Some(b), Some(s)) => u8::try_from(age_on(b, s)).ok(),
+            // An age past the field's range is kept at its largest value, so the
+            // scope rule rejects the row instead of reading it as unknown.
+            (Some(b), Some(s)) => Some(u8::try_from(age_on(b, s).max(0)).unwrap_or(u8::MAX - 1)),
             _ => self.age,
         }
     }
@@ -140,6 +161,7 @@ impl Record for RosterRow {
             },
             out,
         );
+        check_design(self.weight, self.chores_hours, out);
     }
 }
 
@@ -193,6 +215,31 @@ pub fn check_facts(f: &RowFacts, out: &mut Collector) {
             Code::WorkHoursWithoutWork,
             "/work_hours",
             Params::new().with("hours", f.work_hours.unwrap_or(0)),
+        );
+    }
+}
+
+/// Design and hours bounds that the row's types alone do not hold (a weight
+/// is a float; chores hours fit a byte but not a week).
+pub fn check_design(weight: Option<f64>, chores_hours: Option<u8>, out: &mut Collector) {
+    if let Some(w) = weight.filter(|w| !(w.is_finite() && *w >= 1e-6 && *w <= 1e6)) {
+        out.push(
+            Code::OutOfRange,
+            "/weight",
+            Params::new()
+                .with("field", "weight")
+                .with("value", w.to_string())
+                .with("range", "0.000001–1000000"),
+        );
+    }
+    if let Some(h) = chores_hours.filter(|h| *h > 168) {
+        out.push(
+            Code::OutOfRange,
+            "/chores_hours",
+            Params::new()
+                .with("field", "chores_hours")
+                .with("value", h)
+                .with("range", "0–168"),
         );
     }
 }

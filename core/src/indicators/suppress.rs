@@ -1,36 +1,54 @@
-//! Small-cell suppression (JJ Act s.74, POCSO s.23; domain.md §6).
+//! Small-cell suppression that holds against a reader with every published
+//! table (JJ Act s.74, POCSO s.23; domain.md §6).
 //!
-//! Primary: a cell is hidden when its denominator is below the threshold, its
-//! numerator is between 1 and threshold − 1, or (with `complement`) the
-//! people *not* counted are between 1 and threshold − 1 — a rate near 100 %
-//! over a small group discloses as much as one near 0 %. True zeros are shown.
+//! What is protected: the numerators (children with the attribute).
+//! Denominators are population counts and are always published; a published
+//! zero is not a disclosure.
 //!
-//! Complementary: cells sit in groups of siblings that add up to a published
-//! total (villages of a block, sexes of a village, ...). If exactly one member
-//! of a group (the total or a child) is hidden, it could be recomputed by
-//! subtraction, so the smallest visible sibling is hidden too (the total only
-//! when every child is hidden already), repeated until no group has exactly
-//! one hidden member. This is the standard one-equation audit; a determined
-//! attacker combining several equations of a multi-way table can sometimes do
-//! more, so keep breakdowns to one or two dimensions at village level.
+//! **Primary** cells: a numerator between 1 and k − 1, or (with `complement`)
+//! fewer than k people *not* counted (a rate near 100 % over a small group
+//! discloses as much as one near 0 %).
+//!
+//! **Protection**: every hidden cell with a positive numerator x (over a
+//! denominator d) must keep a feasible range — the values consistent with all
+//! published figures, the table's sums, whole numbers and 0 ≤ x ≤ d — at
+//! least min(p, d) wide, p being the protection width (by default the
+//! threshold k). This is the sliding protection range of tau-Argus: a reader
+//! may learn that a hidden 3 lies in 0–10, never that it lies in 2–4.
+//!
+//! **Complementary** cells are chosen as tau-Argus and sdcTable do with linear
+//! programming: for each hidden cell and each direction, a small LP moves the
+//! cell to each end of a protection interval around it while keeping every sum, at the
+//! least cost of moving published cells (cost grows with a cell's
+//! denominator, so small figures go first and one cell is preferred to many);
+//! every published cell the LP had to move is hidden. Hiding more never
+//! narrows a range, so one pass over the hidden cells suffices. The LP is
+//! first tried on the cell's neighbourhood (its siblings and their parts) and
+//! on the whole table when that fails. One mark ([`Suppression::MARK`]) shows
+//! every hidden cell, so the mark tells nothing about its size.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::Count;
+use super::lp::{solve, Outcome, Problem};
 
-/// Suppression settings. The default hides counts below 10 (domain.md §6 lists
-/// 5, 10 and 11 as common thresholds; 10 is the middle one).
+/// Suppression settings. The default hides numerators below 10 (domain.md §6
+/// lists 5, 10 and 11 as common thresholds; 10 is the middle one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Suppression {
     /// Turn suppression on (default) or off (for internal, non-published use only).
     pub enabled: bool,
-    /// Counts below this are hidden (shown as `<threshold`).
+    /// Numerators below this are hidden.
     #[schemars(range(min = 1))]
     pub threshold: u64,
-    /// Also hide rates where denominator − numerator is small.
+    /// Also hide rates where denominator − numerator is below the threshold.
     pub complement: bool,
+    /// Protection width p: a reader must not narrow a hidden numerator to a
+    /// range narrower than p (or its denominator); none means the threshold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protection: Option<u64>,
 }
 
 impl Default for Suppression {
@@ -39,20 +57,24 @@ impl Default for Suppression {
             enabled: true,
             threshold: 10,
             complement: true,
+            protection: None,
         }
     }
 }
 
 impl Suppression {
-    /// The text shown in place of a cell hidden for its own small counts, e.g. `<10`.
+    /// The one mark shown for every hidden cell.
+    pub const MARK: &'static str = "*";
+
+    /// The text shown in place of a hidden cell.
     pub fn display(&self) -> String {
-        format!("<{}", self.threshold)
+        Self::MARK.to_owned()
     }
 
-    /// The text shown in place of a cell hidden only so that a small cell cannot
-    /// be recomputed from a total: its own counts may be large, so `<10` would
-    /// mislead.
-    pub const COMPLEMENTARY_DISPLAY: &'static str = "*";
+    /// The protection width p.
+    pub fn width(&self) -> u64 {
+        self.protection.unwrap_or(self.threshold)
+    }
 
     /// True when the cell must be hidden on its own counts.
     pub fn primary(&self, c: Count) -> bool {
@@ -61,7 +83,22 @@ impl Suppression {
         }
         let small = |x: u64| x > 0 && x < self.threshold;
         let rest = c.denominator.saturating_sub(c.numerator);
-        c.denominator < self.threshold || small(c.numerator) || (self.complement && small(rest))
+        small(c.numerator) || (self.complement && c.numerator > 0 && small(rest))
+    }
+
+    /// The interval a reader must not be able to narrow for a hidden cell:
+    /// min(p, d) wide, around x as evenly as [0, d] allows (none when there is
+    /// nothing to protect: a zero numerator). A range at least this wide
+    /// anywhere around x is as good (the sliding protection range).
+    pub fn interval(&self, c: Count) -> Option<(u64, u64)> {
+        let (x, d) = (c.numerator, c.denominator.max(c.numerator));
+        let need = self.width().min(d);
+        (x > 0).then(|| {
+            let below = x.min(need / 2);
+            let above = (need - below).min(d - x);
+            let below = need - above;
+            (x - below.min(x), x + above)
+        })
     }
 }
 
@@ -74,48 +111,257 @@ pub struct Group {
     pub children: Vec<usize>,
 }
 
-/// Which cells to hide: primary suppression, then complementary suppression
-/// over `groups` until no group has exactly one hidden member.
+/// Which cells to hide, when every cell is published: primary suppression,
+/// then LP-chosen complementary cells (see the module documentation).
 pub fn suppress(cells: &[Count], groups: &[Group], rule: &Suppression) -> Vec<bool> {
-    let mut hidden: Vec<bool> = cells.iter().map(|c| rule.primary(*c)).collect();
+    let unpublished = vec![false; cells.len()];
+    suppress_with(cells, groups, rule, &unpublished, &|_| None)
+}
+
+/// [`suppress`] where some cells are never published (categories merged for
+/// publication: they are hidden from the start and protected like the rest),
+/// and `local` gives a cell's neighbourhood to try before the whole table.
+pub(crate) fn suppress_with(
+    cells: &[Count],
+    groups: &[Group],
+    rule: &Suppression,
+    unpublished: &[bool],
+    local: &dyn Fn(usize) -> Option<Vec<usize>>,
+) -> Vec<bool> {
+    let n = cells.len();
+    let mut hidden: Vec<bool> = (0..n)
+        .map(|i| unpublished.get(i).copied().unwrap_or(false))
+        .collect();
     if !rule.enabled {
         return hidden;
     }
-    let is = |h: &[bool], i: usize| h.get(i).copied().unwrap_or(false);
-    loop {
-        let mut changed = false;
-        for g in groups {
-            let members = std::iter::once(g.total).chain(g.children.iter().copied());
-            if members.filter(|&i| is(&hidden, i)).count() != 1 {
+    for (h, c) in hidden.iter_mut().zip(cells) {
+        *h |= rule.primary(*c);
+    }
+    let mut member_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (g, group) in groups.iter().enumerate() {
+        for i in std::iter::once(group.total).chain(group.children.iter().copied()) {
+            if let Some(m) = member_of.get_mut(i) {
+                m.push(g);
+            }
+        }
+    }
+    let top = cells
+        .iter()
+        .map(|c| c.denominator)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let cost: Vec<f64> = cells
+        .iter()
+        .map(|c| 1.0 + c.denominator as f64 / top)
+        .collect();
+    // Smallest first: their neighbourhoods are small and their partners are reused.
+    let mut queue: Vec<usize> = (0..n).filter(|&i| hidden[i]).collect();
+    queue.sort_by_key(|&i| std::cmp::Reverse(cells[i].denominator));
+    let mut done = vec![false; n];
+    while let Some(c) = queue.pop() {
+        if std::mem::replace(&mut done[c], true) {
+            continue;
+        }
+        let Some((want_lo, want_hi)) = rule.interval(cells[c]) else {
+            continue;
+        };
+        // Already wide enough (a partner moving with a protected cell usually is).
+        let need = (want_hi - want_lo) as f64;
+        if feasible_range(cells, groups, &hidden, c).is_some_and(|(lo, hi)| hi - lo >= need - 1e-6)
+        {
+            continue;
+        }
+        let x = cells[c].numerator as f64;
+        for delta in [want_hi as f64 - x, want_lo as f64 - x] {
+            if delta == 0.0 {
                 continue;
             }
-            // Smallest visible child by denominator, then numerator, then position.
-            let pick = g
-                .children
-                .iter()
-                .copied()
-                .filter(|&i| !is(&hidden, i))
-                .min_by_key(|&i| cells.get(i).map(|c| (c.denominator, c.numerator, i)))
-                .or_else(|| (!is(&hidden, g.total)).then_some(g.total));
-            if let Some(slot) = pick.and_then(|i| hidden.get_mut(i)) {
-                *slot = true;
-                changed = true;
+            let try_in = |scope: &[usize]| {
+                cells_to_move(cells, groups, &member_of, &hidden, &cost, scope, c, delta)
+            };
+            let all: Vec<usize> = (0..n).collect();
+            let moved = local(c).and_then(|s| try_in(&s)).or_else(|| try_in(&all));
+            // No LP answer (should not happen): hide every sibling of the cell.
+            let moved = moved.unwrap_or_else(|| {
+                member_of[c]
+                    .iter()
+                    .flat_map(|&g| {
+                        std::iter::once(groups[g].total).chain(groups[g].children.iter().copied())
+                    })
+                    .collect()
+            });
+            for j in moved {
+                if let Some(h) = hidden.get_mut(j).filter(|h| !**h) {
+                    *h = true;
+                    queue.push(j);
+                }
             }
         }
-        if !changed {
-            return hidden;
+    }
+    hidden
+}
+
+/// The published cells that must move (and so be hidden) for cell `c` to
+/// change by `delta` with every sum kept, at the least cost; `None` when no
+/// such change exists within `scope`.
+#[allow(clippy::too_many_arguments)]
+fn cells_to_move(
+    cells: &[Count],
+    groups: &[Group],
+    member_of: &[Vec<usize>],
+    hidden: &[bool],
+    cost: &[f64],
+    scope: &[usize],
+    c: usize,
+    delta: f64,
+) -> Option<Vec<usize>> {
+    let mut p = Problem::default();
+    // var index of each scoped cell: hidden → one variable; published → up and down parts.
+    let mut var: std::collections::HashMap<usize, (usize, Option<usize>)> = Default::default();
+    for &j in scope {
+        let a = cells[j].numerator as f64;
+        let d = cells[j].denominator as f64;
+        let k = p.cost.len();
+        if hidden[j] {
+            let (lo, hi) = if j == c { (delta, delta) } else { (-a, d - a) };
+            p.cost.push(0.0);
+            p.lo.push(lo);
+            p.hi.push(hi);
+            var.insert(j, (k, None));
+        } else {
+            p.cost.extend([cost[j], cost[j]]);
+            p.lo.extend([0.0, 0.0]);
+            p.hi.extend([d - a, a]);
+            var.insert(j, (k, Some(k + 1)));
         }
+    }
+    if !var.contains_key(&c) {
+        return None;
+    }
+    let mut touched: Vec<usize> = scope
+        .iter()
+        .flat_map(|&j| member_of[j].iter().copied())
+        .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    for g in touched {
+        let group = &groups[g];
+        let mut row = Vec::new();
+        let mut add = |j: usize, sign: f64| {
+            if let Some(&(k, down)) = var.get(&j) {
+                row.push((k, sign));
+                if let Some(d) = down {
+                    row.push((d, -sign));
+                }
+            }
+        };
+        add(group.total, -1.0);
+        group.children.iter().for_each(|&j| add(j, 1.0));
+        p.rows.push((row, 0.0));
+    }
+    match solve(&p) {
+        Outcome::Optimal(y) => Some(
+            var.iter()
+                .filter_map(|(&j, &(k, down))| {
+                    let d = down?;
+                    (y[k] + y[d] > 1e-7).then_some(j)
+                })
+                .collect(),
+        ),
+        Outcome::Infeasible | Outcome::GaveUp => None,
     }
 }
 
-/// True when no group has exactly one hidden member (the property [`suppress`] ensures).
-pub fn is_safe(groups: &[Group], hidden: &[bool]) -> bool {
-    groups.iter().all(|g| {
-        std::iter::once(g.total)
-            .chain(g.children.iter().copied())
-            .filter(|&i| hidden.get(i).copied().unwrap_or(false))
-            .count()
-            != 1
+/// The range of cell `i`'s numerator a reader can work out from every
+/// published cell, the sums and 0 ≤ x ≤ d (the continuous relaxation, so
+/// whole-number ranges are within it). `None` when the LP gave up.
+pub fn feasible_range(
+    cells: &[Count],
+    groups: &[Group],
+    hidden: &[bool],
+    i: usize,
+) -> Option<(f64, f64)> {
+    let is_hidden = |j: usize| hidden.get(j).copied().unwrap_or(false);
+    if !is_hidden(i) {
+        let x = cells.get(i)?.numerator as f64;
+        return Some((x, x));
+    }
+    let mut member_of: Vec<Vec<usize>> = vec![Vec::new(); cells.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for j in std::iter::once(group.total).chain(group.children.iter().copied()) {
+            if is_hidden(j) {
+                member_of.get_mut(j)?.push(g);
+            }
+        }
+    }
+    // Only the hidden cells linked to `i` through shared sums matter.
+    let mut index: std::collections::HashMap<usize, usize> = Default::default();
+    let mut used_groups = std::collections::BTreeSet::new();
+    let mut stack = vec![i];
+    index.insert(i, 0);
+    while let Some(j) = stack.pop() {
+        for &g in member_of.get(j)? {
+            if !used_groups.insert(g) {
+                continue;
+            }
+            let group = groups.get(g)?;
+            for k in std::iter::once(group.total).chain(group.children.iter().copied()) {
+                if is_hidden(k) && !index.contains_key(&k) {
+                    index.insert(k, index.len());
+                    stack.push(k);
+                }
+            }
+        }
+    }
+    let vars = index.len();
+    let mut p = Problem {
+        cost: vec![0.0; vars],
+        lo: vec![0.0; vars],
+        hi: vec![0.0; vars],
+        rows: Vec::new(),
+    };
+    for (&j, &k) in &index {
+        p.hi[k] = cells.get(j)?.denominator as f64;
+    }
+    for &g in &used_groups {
+        let g = groups.get(g)?;
+        let mut row = Vec::new();
+        let mut rhs = 0.0;
+        let members = std::iter::once((g.total, -1.0)).chain(g.children.iter().map(|&j| (j, 1.0)));
+        for (j, sign) in members {
+            match index.get(&j) {
+                Some(&k) => row.push((k, sign)),
+                None => rhs -= sign * cells.get(j)?.numerator as f64,
+            }
+        }
+        p.rows.push((row, rhs));
+    }
+    let mut ends = [0.0; 2];
+    for (end, sign) in ends.iter_mut().zip([1.0, -1.0]) {
+        p.cost = vec![0.0; vars];
+        p.cost[0] = sign;
+        match solve(&p) {
+            Outcome::Optimal(y) => *end = y[0],
+            _ => return None,
+        }
+    }
+    Some((ends[0], ends[1]))
+}
+
+/// True when every hidden cell with a positive numerator keeps a feasible
+/// range at least min(p, d) wide against the LP reader (what [`suppress`] ensures).
+pub fn is_safe(cells: &[Count], groups: &[Group], hidden: &[bool], rule: &Suppression) -> bool {
+    (0..cells.len()).all(|i| {
+        if !hidden.get(i).copied().unwrap_or(false) {
+            return true;
+        }
+        let Some((lo, hi)) = cells.get(i).and_then(|c| rule.interval(*c)) else {
+            return true;
+        };
+        feasible_range(cells, groups, hidden, i)
+            .is_some_and(|(a, b)| b - a >= (hi - lo) as f64 - 1e-6)
     })
 }
 
@@ -127,13 +373,15 @@ mod tests {
         Count {
             numerator,
             denominator,
+            ..Count::default()
         }
     }
 
     #[test]
     fn primary_rules() {
         let r = Suppression::default();
-        assert!(r.primary(c(0, 9)));
+        // A zero over a small group is published: it discloses nothing.
+        assert!(!r.primary(c(0, 9)));
         assert!(!r.primary(c(0, 50)));
         assert!(r.primary(c(3, 50)));
         assert!(r.primary(c(45, 50)));
@@ -148,29 +396,69 @@ mod tests {
             ..r
         }
         .primary(c(1, 2)));
+        assert_eq!(r.interval(c(3, 50)), Some((0, 10)));
+        assert_eq!(r.interval(c(45, 50)), Some((40, 50)));
+        assert_eq!(r.interval(c(2, 4)), Some((0, 4)));
+        assert_eq!(r.interval(c(0, 50)), None);
+    }
+
+    /// A 2 × 2 table with margins: total, rows r1 r2, columns, four inner cells.
+    fn two_by_two(inner: [u64; 4], den: u64) -> (Vec<Count>, Vec<Group>) {
+        let [a, b, cc, d] = inner;
+        let cells = vec![
+            c(a + b + cc + d, 4 * den), // 0 total
+            c(a + b, 2 * den),          // 1 row 1
+            c(cc + d, 2 * den),         // 2 row 2
+            c(a + cc, 2 * den),         // 3 col 1
+            c(b + d, 2 * den),          // 4 col 2
+            c(a, den),                  // 5
+            c(b, den),                  // 6
+            c(cc, den),                 // 7
+            c(d, den),                  // 8
+        ];
+        let g = |total, children: &[usize]| Group {
+            total,
+            children: children.to_vec(),
+        };
+        let groups = vec![
+            g(0, &[1, 2]),
+            g(0, &[3, 4]),
+            g(1, &[5, 6]),
+            g(2, &[7, 8]),
+            g(3, &[5, 7]),
+            g(4, &[6, 8]),
+        ];
+        (cells, groups)
     }
 
     #[test]
-    fn a_lone_hidden_child_takes_the_smallest_sibling_with_it() {
-        let cells = [c(60, 130), c(3, 30), c(20, 40), c(37, 60)];
-        let groups = [Group {
-            total: 0,
-            children: vec![1, 2, 3],
-        }];
-        let hidden = suppress(&cells, &groups, &Suppression::default());
-        assert_eq!(hidden, vec![false, true, true, false]);
-        assert!(is_safe(&groups, &hidden));
+    fn a_small_cell_is_protected_against_the_whole_table() {
+        let (cells, groups) = two_by_two([3, 40, 35, 50], 100);
+        let rule = Suppression::default();
+        let hidden = suppress(&cells, &groups, &rule);
+        assert!(hidden[5]);
+        // One-equation protection would hide one sibling; the table needs a rectangle.
+        assert_eq!(hidden.iter().filter(|h| **h).count(), 4, "{hidden:?}");
+        assert!(is_safe(&cells, &groups, &hidden, &rule));
+        let (lo, hi) = feasible_range(&cells, &groups, &hidden, 5).unwrap();
+        assert!(lo <= 0.0 && hi >= 10.0, "{lo} {hi}");
     }
 
     #[test]
-    fn a_hidden_total_hides_a_child() {
-        // (Counts chosen to exercise the rule, not to add up.)
-        let cells = [c(5, 60), c(20, 30), c(12, 25)];
-        let groups = [Group {
-            total: 0,
-            children: vec![1, 2],
-        }];
+    fn a_single_hidden_sibling_is_not_enough() {
+        let (cells, groups) = two_by_two([3, 40, 35, 50], 100);
+        let mut hidden = vec![false; cells.len()];
+        hidden[5] = true;
+        hidden[6] = true;
+        assert!(!is_safe(&cells, &groups, &hidden, &Suppression::default()));
+        let (lo, hi) = feasible_range(&cells, &groups, &hidden, 5).unwrap();
+        assert!((lo - 3.0).abs() < 1e-9 && (hi - 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn nothing_is_hidden_without_a_small_cell() {
+        let (cells, groups) = two_by_two([30, 40, 35, 50], 100);
         let hidden = suppress(&cells, &groups, &Suppression::default());
-        assert_eq!(hidden, vec![true, false, true]);
+        assert!(hidden.iter().all(|h| !h));
     }
 }

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::aggregate::{Count, Partial};
 use super::catalogue::{Catalogue, Dimension, Titles, Unit};
 use super::columns::{Field, MISSING};
-use super::suppress::{suppress, Group, Suppression};
+use super::design::{self, ClusterSums, Design};
+use super::suppress::{suppress_with, Group, Suppression};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Locale, Params, Report};
 
@@ -57,7 +58,10 @@ pub struct TableOptions {
     pub by: Vec<Dimension>,
     /// Small-cell suppression (on by default).
     pub suppression: Suppression,
-    /// Design effect for clustered samples: the interval uses n ÷ deff (1 = simple random sample).
+    /// How sampling is taken into account: the roster's design (weights,
+    /// strata, clusters; the default) or a simple random sample.
+    pub design: Design,
+    /// With [`Design::Srs`] only: a fixed design effect, the interval using n ÷ deff.
     #[schemars(range(min = 1.0))]
     pub design_effect: f64,
 }
@@ -68,6 +72,7 @@ impl Default for TableOptions {
             level: GeoLevel::Block,
             by: Vec::new(),
             suppression: Suppression::default(),
+            design: Design::default(),
             design_effect: 1.0,
         }
     }
@@ -86,16 +91,26 @@ pub struct TableRow {
     pub village: Option<u32>,
     /// Breakdown values, e.g. `{"sex": "female"}`; empty for the row's total.
     pub breakdown: BTreeMap<String, String>,
-    /// Numerator (absent when suppressed).
+    /// Numerator: rows counted (absent when suppressed).
     pub numerator: Option<u64>,
-    /// Denominator (absent when suppressed).
+    /// Denominator: rows in the population (always published: not a disclosure).
     pub denominator: Option<u64>,
-    /// Value in the table's unit (absent when suppressed).
+    /// Value in the table's unit, weighted under the survey design (absent when suppressed).
     pub value: Option<f64>,
-    /// Lower end of the 95 % Wilson interval.
+    /// Lower end of the 95 % interval (Wilson on the effective sample size).
     pub ci_low: Option<f64>,
-    /// Upper end of the 95 % Wilson interval.
+    /// Upper end of the 95 % interval.
     pub ci_high: Option<f64>,
+    /// Standard error of the value, in the table's unit.
+    #[serde(default)]
+    pub std_error: Option<f64>,
+    /// Design effect: the variance over that of a simple random sample of the
+    /// same rows (none when the value is 0 or 100 %).
+    #[serde(default)]
+    pub design_effect: Option<f64>,
+    /// Effective sample size: the rows of a simple random sample as precise.
+    #[serde(default)]
+    pub effective_n: Option<f64>,
     /// True when the cell is hidden by small-cell suppression.
     pub suppressed: bool,
     /// The value as shown: `40.2% (35.1-45.6)`, `<10` (small cell) or `*` (hidden
@@ -116,6 +131,24 @@ pub struct Table {
     pub options: TableOptions,
     /// Rows: geography in LGD code order, each total before its breakdowns.
     pub rows: Vec<TableRow>,
+    /// Breakdown values left out of this table (rows and totals alike)
+    /// because fewer than the threshold had them in the district: published,
+    /// they would disclose the few, and protecting them would hide large figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A small breakdown value left out of a table, with how many people it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LeftOut {
+    /// District LGD code.
+    pub district: u32,
+    /// Breakdown (e.g. `sex`).
+    pub dimension: String,
+    /// Value (e.g. `other`).
+    pub value: String,
+    /// People in the indicator's denominator with that value (a population count).
+    pub denominator: u64,
 }
 
 /// The 95 % Wilson score interval for `x` successes in `n` trials (proportions).
@@ -207,18 +240,24 @@ impl Partial {
             first
         });
         let opts = &opts;
-        let mut cells: Vec<(Key, Count)> = self.lattice(j, opts).into_iter().collect();
-        // Totals before their parts: district, then each block and its villages.
-        cells.sort_by_key(|(k, _)| k.order());
-        let keys: Vec<Key> = cells.iter().map(|(k, _)| *k).collect();
-        let counts: Vec<Count> = cells.iter().map(|(_, c)| *c).collect();
-        let groups = groups(&keys, opts);
-        let hidden = suppress(&counts, &groups, &opts.suppression);
-        let rows = keys
+        let model = self.model(j, opts);
+        let mut strata: BTreeMap<u32, usize> = BTreeMap::new();
+        for (h, _) in &self.clusters {
+            *strata.entry(*h).or_default() += 1;
+        }
+        let rows = model
+            .keys
             .iter()
-            .zip(&counts)
-            .zip(&hidden)
-            .map(|((k, c), h)| self.row(k, *c, *h, opts))
+            .zip(&model.counts)
+            .zip(&model.hidden)
+            .zip(&model.sums)
+            .map(|(((k, c), h), sums)| {
+                let estimate = match opts.design {
+                    Design::Survey => design::survey(*c, sums, &strata),
+                    Design::Srs => design::srs(*c, opts.design_effect),
+                };
+                self.row(k, *c, *h, estimate, opts)
+            })
             .collect();
         Ok(Table {
             indicator: ind.id.clone(),
@@ -226,6 +265,7 @@ impl Partial {
             unit: ind.unit,
             options: opts.clone(),
             rows,
+            left_out: model.left_out,
         })
     }
 
@@ -237,9 +277,89 @@ impl Partial {
             .collect()
     }
 
+    /// Every cell of the table, its sibling groups and what suppression hides: what a table is built from, and what an audit
+    /// of its protection needs.
+    pub fn suppression_model(
+        &self,
+        id: &str,
+        opts: &TableOptions,
+    ) -> Option<(Vec<Count>, Vec<Group>, Vec<bool>)> {
+        let j = self.indicators.iter().position(|i| i == id)?;
+        let m = self.model(j, opts);
+        Some((m.counts, m.groups, m.hidden))
+    }
+
+    /// Breakdown values with fewer than the threshold in their district's denominator.
+    fn small_values(&self, j: usize, opts: &TableOptions) -> BTreeMap<(u32, usize, u8), u64> {
+        let mut totals: BTreeMap<(u32, usize, u8), u64> = BTreeMap::new();
+        if !opts.suppression.enabled {
+            return totals;
+        }
+        for cell in &self.cells {
+            let Some(c) = cell.counts.get(j) else {
+                continue;
+            };
+            let k = cell.key;
+            let values = [k.sex, k.age_band, k.social_group, k.disability];
+            for d in &opts.by {
+                let s = slot(*d);
+                if let Some(v) = values.get(s) {
+                    *totals.entry((k.district, s, *v)).or_default() += c.denominator;
+                }
+            }
+        }
+        totals.retain(|_, n| *n > 0 && *n < opts.suppression.threshold);
+        totals
+    }
+
+    fn model(&self, j: usize, opts: &TableOptions) -> Model {
+        let small = self.small_values(j, opts);
+        let mut cells: Vec<(Key, (Count, ClusterSums))> =
+            self.lattice(j, opts, &small).into_iter().collect();
+        // Totals before their parts: district, then each block and its villages.
+        cells.sort_by_key(|(k, _)| k.order());
+        let keys: Vec<Key> = cells.iter().map(|(k, _)| *k).collect();
+        let counts: Vec<Count> = cells.iter().map(|(_, (c, _))| *c).collect();
+        let sums: Vec<ClusterSums> = cells.into_iter().map(|(_, (_, s))| s).collect();
+        let groups = groups(&keys, opts);
+        let local = neighbourhoods(&keys);
+        let hidden = suppress_with(
+            &counts,
+            &groups,
+            &opts.suppression,
+            &vec![false; keys.len()],
+            &|i| local.get(i).cloned().flatten(),
+        );
+        let left_out = small
+            .into_iter()
+            .filter_map(|((district, s, v), denominator)| {
+                let d = *opts.by.iter().find(|d| slot(**d) == s)?;
+                Some(LeftOut {
+                    district,
+                    dimension: d.as_str().to_owned(),
+                    value: self.value_name(d, v),
+                    denominator,
+                })
+            })
+            .collect();
+        Model {
+            keys,
+            counts,
+            sums,
+            groups,
+            hidden,
+            left_out,
+        }
+    }
+
     /// Sum the finest cells into every margin of the table (cells with a zero denominator are left out).
-    fn lattice(&self, j: usize, opts: &TableOptions) -> BTreeMap<Key, Count> {
-        let mut out: BTreeMap<Key, Count> = BTreeMap::new();
+    fn lattice(
+        &self,
+        j: usize,
+        opts: &TableOptions,
+        left_out: &BTreeMap<(u32, usize, u8), u64>,
+    ) -> BTreeMap<Key, (Count, ClusterSums)> {
+        let mut out: BTreeMap<Key, (Count, ClusterSums)> = BTreeMap::new();
         let by: Vec<usize> = opts.by.iter().map(|d| slot(*d)).collect();
         for cell in &self.cells {
             let Some(c) = cell.counts.get(j).copied().filter(|c| c.denominator > 0) else {
@@ -247,6 +367,14 @@ impl Partial {
             };
             let k = cell.key;
             let values = [k.sex, k.age_band, k.social_group, k.disability];
+            let out_of_table = by.iter().any(|&s| {
+                values
+                    .get(s)
+                    .is_some_and(|v| left_out.contains_key(&(k.district, s, *v)))
+            });
+            if out_of_table {
+                continue;
+            }
             let mut geos = vec![(k.district, ALL, ALL)];
             if opts.level >= GeoLevel::Block {
                 geos.push((k.district, k.block, ALL));
@@ -270,14 +398,25 @@ impl Partial {
                         village,
                         dims,
                     };
-                    out.entry(key).or_default().add(c);
+                    let (count, sums) = out.entry(key).or_default();
+                    count.add(c);
+                    let slot = sums.entry((k.stratum, k.cluster)).or_default();
+                    slot.0 = slot.0.saturating_add(c.weighted_numerator);
+                    slot.1 = slot.1.saturating_add(c.weighted_denominator);
                 }
             }
         }
         out
     }
 
-    fn row(&self, k: &Key, c: Count, hidden: bool, opts: &TableOptions) -> TableRow {
+    fn row(
+        &self,
+        k: &Key,
+        c: Count,
+        hidden: bool,
+        estimate: Option<design::Estimate>,
+        opts: &TableOptions,
+    ) -> TableRow {
         let level = k.level();
         let mut breakdown = BTreeMap::new();
         for d in &opts.by {
@@ -286,24 +425,17 @@ impl Partial {
                 breakdown.insert(d.as_str().to_owned(), self.value_name(*d, v));
             }
         }
-        let n = c.denominator as f64;
-        let x = c.numerator as f64;
-        let deff = if opts.design_effect >= 1.0 {
-            opts.design_effect
-        } else {
-            1.0
-        };
-        let ci = wilson(x / deff, n / deff);
-        let value = (n > 0.0).then(|| 100.0 * x / n);
-        let display = match (hidden, value, ci) {
-            (true, _, _) if opts.suppression.primary(c) => opts.suppression.display(),
-            (true, _, _) => Suppression::COMPLEMENTARY_DISPLAY.to_owned(),
-            (false, Some(v), Some((lo, hi))) => {
-                format!("{v:.1}% ({:.1}-{:.1})", 100.0 * lo, 100.0 * hi)
-            }
+        let e = estimate.filter(|_| !hidden);
+        let display = match (hidden, e) {
+            (true, _) => opts.suppression.display(),
+            (false, Some(e)) => format!(
+                "{:.1}% ({:.1}-{:.1})",
+                100.0 * e.p,
+                100.0 * e.ci.0,
+                100.0 * e.ci.1
+            ),
             _ => "-".into(),
         };
-        let show = |v: Option<f64>| if hidden { None } else { v };
         TableRow {
             level,
             district: k.district,
@@ -311,10 +443,13 @@ impl Partial {
             village: (level == GeoLevel::Village).then_some(k.village),
             breakdown,
             numerator: (!hidden).then_some(c.numerator),
-            denominator: (!hidden).then_some(c.denominator),
-            value: show(value),
-            ci_low: show(ci.map(|(lo, _)| 100.0 * lo)),
-            ci_high: show(ci.map(|(_, hi)| 100.0 * hi)),
+            denominator: Some(c.denominator),
+            value: e.map(|e| 100.0 * e.p),
+            ci_low: e.map(|e| 100.0 * e.ci.0),
+            ci_high: e.map(|e| 100.0 * e.ci.1),
+            std_error: e.map(|e| 100.0 * e.se),
+            design_effect: e.and_then(|e| e.deff),
+            effective_n: e.map(|e| e.n_eff),
             suppressed: hidden,
             display,
         }
@@ -332,6 +467,39 @@ impl Partial {
                 .map_or_else(|| "unknown".into(), |b| b.label()),
         }
     }
+}
+
+struct Model {
+    keys: Vec<Key>,
+    counts: Vec<Count>,
+    sums: Vec<ClusterSums>,
+    groups: Vec<Group>,
+    hidden: Vec<bool>,
+    left_out: Vec<LeftOut>,
+}
+
+/// Each cell's neighbourhood for suppression: the cells of its geography
+/// siblings (same parent, same level) and everything below them. District
+/// cells get the whole table.
+fn neighbourhoods(keys: &[Key]) -> Vec<Option<Vec<usize>>> {
+    let parent = |k: &Key| match k.level() {
+        GeoLevel::District => None,
+        GeoLevel::Block => Some((k.district, ALL)),
+        GeoLevel::Village => Some((k.district, k.block)),
+    };
+    let mut by_parent: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(p) = parent(k) {
+            by_parent.entry(p).or_default().push(i);
+            // Villages also sit under the district's block level, for block cells.
+            if k.level() == GeoLevel::Village {
+                by_parent.entry((k.district, ALL)).or_default().push(i);
+            }
+        }
+    }
+    keys.iter()
+        .map(|k| parent(k).and_then(|p| by_parent.get(&p).cloned()))
+        .collect()
 }
 
 /// Sibling groups: the children of each cell along geography and along each breakdown.
@@ -364,31 +532,4 @@ fn groups(keys: &[Key], opts: &TableOptions) -> Vec<Group> {
     map.into_iter()
         .map(|((total, _), children)| Group { total, children })
         .collect()
-}
-
-/// The sibling groups of a table's rows (by row index), for auditing suppression.
-pub fn table_groups(table: &Table) -> Vec<Group> {
-    // Number each dimension's distinct value names; any one-to-one coding groups alike.
-    let mut names: BTreeMap<(usize, &str), u8> = BTreeMap::new();
-    let keys: Vec<Key> = table
-        .rows
-        .iter()
-        .map(|r| {
-            let mut dims = [TOTAL; 4];
-            for d in &table.options.by {
-                let s = slot(*d);
-                if let (Some(v), Some(slot_v)) = (r.breakdown.get(d.as_str()), dims.get_mut(s)) {
-                    let next = u8::try_from(names.len()).unwrap_or(0);
-                    *slot_v = *names.entry((s, v.as_str())).or_insert(next);
-                }
-            }
-            Key {
-                district: r.district,
-                block: r.block.unwrap_or(ALL),
-                village: r.village.unwrap_or(ALL),
-                dims,
-            }
-        })
-        .collect();
-    groups(&keys, &table.options)
 }

@@ -159,10 +159,14 @@ pub struct Case {
     pub incident_date: Option<NaiveDate>,
     /// When the child was identified (statutory deadlines run from here).
     pub identified_at: DateTime<FixedOffset>,
-    /// Hours of journey to the CWC, excluded from the 24-hour limit (JJ s.31).
+    /// Hours of journey to the CWC or JJB, excluded from the 24-hour limits (JJ s.31, s.10).
     #[serde(default)]
     #[schemars(range(max = 720))]
     pub journey_hours: u32,
+    /// For a child in conflict with law: when the police apprehended the
+    /// child; production before the JJB is due within 24 hours of it (JJ s.10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apprehended_at: Option<DateTime<FixedOffset>>,
     /// Risk level from triage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_level: Option<RiskLevel>,

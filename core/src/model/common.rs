@@ -108,7 +108,11 @@ pub struct Child {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 120))]
     pub age_years: Option<u8>,
-    /// True when the age is an estimate (no birth certificate).
+    /// The date `age_years` was recorded; the identification date when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_recorded_on: Option<NaiveDate>,
+    /// True when the age is an estimate (no documents): near a limit the
+    /// child gets the benefit of the doubt (JJ s.94 practice).
     #[serde(default)]
     pub age_estimated: bool,
     /// Sex.
@@ -135,11 +139,25 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i64 {
 
 impl Child {
     /// Age in completed years on `on`: from the date of birth when known,
-    /// otherwise the recorded age (taken as of the recording date).
-    pub fn age_on(&self, on: NaiveDate) -> Option<i64> {
+    /// otherwise from the recorded age and the date it was recorded
+    /// (`age_recorded_on`, else `recorded_default`). Without a birthday the
+    /// age on another date is uncertain by a year; the younger of the two
+    /// possible ages is returned, the reading that protects the child.
+    pub fn age_on(&self, on: NaiveDate, recorded_default: NaiveDate) -> Option<i64> {
         match (self.date_of_birth, self.age_years) {
             (Some(dob), _) => Some(age_on(dob, on)),
-            (None, Some(a)) => Some(i64::from(a)),
+            (None, Some(a)) => {
+                let recorded = self.age_recorded_on.unwrap_or(recorded_default);
+                let a = i64::from(a);
+                Some(if on >= recorded {
+                    a + age_on(recorded, on)
+                } else {
+                    // Years back to `on`, rounded up: a part year may have crossed a birthday.
+                    let whole = age_on(on, recorded);
+                    let exact = (on.month(), on.day()) == (recorded.month(), recorded.day());
+                    a - whole - i64::from(!exact)
+                })
+            }
             (None, None) => None,
         }
     }
@@ -160,5 +178,28 @@ mod tests {
         // A leap-day birth completes a year on 1 March in common years.
         assert_eq!(age_on(d(2008, 2, 29), d(2026, 2, 28)), 17);
         assert_eq!(age_on(d(2008, 2, 29), d(2026, 3, 1)), 18);
+    }
+
+    #[test]
+    fn recorded_age_moves_with_the_date_taking_the_younger_age() {
+        let child = Child {
+            id: "C1".into(),
+            date_of_birth: None,
+            age_years: Some(17),
+            age_recorded_on: Some(d(2026, 6, 1)),
+            age_estimated: false,
+            sex: Sex::Female,
+            disability: false,
+            social_group: None,
+            school_status: None,
+        };
+        let rec = d(2026, 6, 1);
+        assert_eq!(child.age_on(d(2026, 6, 1), rec), Some(17));
+        assert_eq!(child.age_on(d(2027, 5, 31), rec), Some(17));
+        assert_eq!(child.age_on(d(2027, 6, 1), rec), Some(18));
+        // Earlier than the recording: 16 or 17, so 16.
+        assert_eq!(child.age_on(d(2026, 1, 10), rec), Some(16));
+        assert_eq!(child.age_on(d(2025, 6, 1), rec), Some(16));
+        assert_eq!(child.age_on(d(2025, 5, 31), rec), Some(15));
     }
 }

@@ -55,6 +55,8 @@ pub enum ConcernKind {
     BirthNotRegistered,
     /// Child alleged or found to have committed an offence (JJ s.2(13)); age is judged on the date of the offence.
     InConflictWithLaw,
+    /// The child has been trafficked (BNS 2023 s.143; ITPA 1956): a report to the police or Anti-Human Trafficking Unit, and the CWC for the child's care.
+    Trafficked,
 }
 
 impl ConcernKind {
@@ -81,6 +83,7 @@ impl ConcernKind {
         ConcernKind::UnsafeMigration,
         ConcernKind::BirthNotRegistered,
         ConcernKind::InConflictWithLaw,
+        ConcernKind::Trafficked,
     ];
 
     /// True for the twelve JJ Act s.2(14) grounds.
@@ -109,6 +112,43 @@ pub struct Concern {
     /// For marriage concerns: the date the marriage is planned for, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_date: Option<chrono::NaiveDate>,
+    /// The date of the event the concern's statute looks at when it judges
+    /// age: the offence (POCSO, conflict with law, trafficking), the marriage
+    /// (PCMA; an imminent marriage uses `planned_date`), the work (CALPRA).
+    /// Without it, the case's `incident_date`, else the identification date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<chrono::NaiveDate>,
+    /// For a missing child: when the child was found. The found-child report
+    /// (JJ s.32) and CWC production (JJ s.31) apply from then; until then the
+    /// duty is a police report (FIR).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// For labour concerns: the CALPRA s.3(2) exception the work falls under,
+    /// if any. Non-hazardous work under an exception is lawful.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exception: Option<LabourException>,
+}
+
+/// Work CALPRA s.3(2) allows a child under 14 to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LabourException {
+    /// Helping the family or a family enterprise, outside school hours and in
+    /// vacations, in work that is not hazardous (s.3(2)(a)).
+    FamilyEnterprise,
+    /// Work as an artist in audio-visual entertainment or sport, under the
+    /// Act's conditions and without affecting schooling (s.3(2)(b)).
+    Artist,
+}
+
+impl LabourException {
+    /// The snake_case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LabourException::FamilyEnterprise => "family_enterprise",
+            LabourException::Artist => "artist",
+        }
+    }
 }
 
 /// A service destination in India's child protection system.
@@ -155,6 +195,8 @@ pub enum Destination {
     Vcpc,
     /// Block Child Protection Committee.
     Bcpc,
+    /// Anti-Human Trafficking Unit of the police.
+    Ahtu,
     /// Another service.
     Other,
 }

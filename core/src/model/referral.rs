@@ -94,7 +94,12 @@ pub struct Referral {
     /// Due time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_at: Option<DateTime<FixedOffset>>,
-    /// Consents.
+    /// The statutory pathway this referral fulfils (an id of the rule
+    /// profile's `pathways`, e.g. `pocso_police`). A mandatory report (POCSO
+    /// s.19, JJ s.31, s.32) needs no consent; services still do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pathway: Option<String>,
+    /// Consents (needed for services, not for a mandatory report).
     #[serde(default)]
     pub consent: Consent,
     /// Override of missing consent, with its reason.

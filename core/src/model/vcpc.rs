@@ -74,7 +74,8 @@ pub struct Member {
     pub office: Office,
     /// Sex.
     pub sex: Sex,
-    /// Age in completed years (required for child representatives).
+    /// Age in completed years (required for child representatives; adults are
+    /// checked against the role's minimum, `member_ages` in the rule profile).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 120))]
     pub age: Option<u8>,
@@ -164,8 +165,9 @@ pub struct RegisterEntry {
     pub child_id: String,
     /// Sex of the child.
     pub sex: Sex,
-    /// Age in completed years when listed.
-    #[schemars(range(max = 17))]
+    /// Age in completed years when listed: a child under the law of one of
+    /// the concerns (under 18; a boy under 21 at risk of marriage, PCMA s.2(a)).
+    #[schemars(range(max = 20))]
     pub age_years: u8,
     /// Why the child is listed.
     #[schemars(length(min = 1))]

@@ -52,8 +52,10 @@ pub struct DistrictReport {
     pub title: String,
     /// Roster rows used.
     pub roster_rows: u64,
-    /// Roster rows rejected, by diagnostic code.
-    pub rejected_rows: BTreeMap<String, usize>,
+    /// Roster rows rejected by validation, counted as rows, with no count
+    /// under the suppression threshold (their row numbers stay with the
+    /// caller: [`crate::indicators::RejectedRow`]).
+    pub rejected: RejectedSummary,
     /// LGD code → name of the blocks and villages known from the DNA records.
     pub names: BTreeMap<u32, String>,
     /// One table per indicator: district, blocks and villages, by sex, suppressed.
@@ -75,12 +77,7 @@ pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
         ..input.options
     };
     let indicators = partial.tables(&catalogue, &opts)?;
-    let mut rejected_rows = BTreeMap::new();
-    for r in input.rejected {
-        for d in r.report.errors() {
-            *rejected_rows.entry(d.code.as_str().to_owned()).or_insert(0) += 1;
-        }
-    }
+    let rejected = RejectedSummary::of(input.rejected, opts.suppression.threshold);
     let mut names = input.names;
     if let Some(b) = &input.baseline {
         for v in &b.villages {
@@ -100,11 +97,52 @@ pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
         locale: input.locale,
         title,
         roster_rows: partial.rows,
-        rejected_rows,
+        rejected,
         names,
         indicators,
-        baseline: input.baseline,
+        // A published report names places, never records: DNA record ids stay out.
+        baseline: input.baseline.map(|mut b| {
+            b.villages.iter_mut().for_each(|v| v.record_id.clear());
+            b
+        }),
     })
+}
+
+/// Rejected roster rows as a published report may show them: the number of
+/// rows (`<k` when between 1 and k − 1) and the codes that rejected at least
+/// k rows, each with its number of rows; rarer codes are not named.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct RejectedSummary {
+    /// Rows rejected: a number, or `<k`.
+    pub rows: String,
+    /// Rows rejected by each code found in at least k rows.
+    pub by_code: BTreeMap<String, usize>,
+}
+
+impl RejectedSummary {
+    /// Summarise rejected rows for publication with threshold `k`.
+    pub fn of(rejected: &[RejectedRow], k: u64) -> RejectedSummary {
+        let mut by_code: BTreeMap<String, usize> = BTreeMap::new();
+        for r in rejected {
+            let mut codes: Vec<&str> = r.report.errors().map(|d| d.code.as_str()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            for c in codes {
+                *by_code.entry(c.to_owned()).or_insert(0) += 1;
+            }
+        }
+        let small = |n: usize| n > 0 && (n as u64) < k;
+        by_code.retain(|_, n| !small(*n));
+        let n = rejected.len();
+        RejectedSummary {
+            rows: if small(n) {
+                format!("<{k}")
+            } else {
+                n.to_string()
+            },
+            by_code,
+        }
+    }
 }
 
 impl DistrictReport {
@@ -140,12 +178,24 @@ impl DistrictReport {
             self.tr("Roster rows", "रोस्टर पंक्तियाँ"),
             self.roster_rows
         );
-        for (code, n) in &self.rejected_rows {
-            let _ = writeln!(s, "  {}: {n} x {code}", self.tr("rejected", "अस्वीकृत"));
+        if self.rejected.rows != "0" {
+            let _ = writeln!(
+                s,
+                "{}: {}",
+                self.tr("Rows rejected", "अस्वीकृत पंक्तियाँ"),
+                self.rejected.rows
+            );
+            for (code, n) in &self.rejected.by_code {
+                let _ = writeln!(s, "  {code}: {n}");
+            }
         }
         let _ = writeln!(
             s,
-            "\nIndicators (95% Wilson interval; <k = small cell suppressed, * = hidden so it cannot be recomputed)"
+            "\n{}",
+            self.tr(
+                "Indicators (95% interval under the survey design, villages as clusters; deff = design effect; * = hidden to protect small numbers)",
+                "संकेतक (सर्वेक्षण ढाँचे के अनुसार 95% अंतराल, गाँव समूह के रूप में; deff = डिज़ाइन प्रभाव; * = छोटी संख्याओं की रक्षा हेतु छिपाया गया)"
+            )
         );
         for t in &self.indicators {
             let _ = writeln!(s, "  {}", self.title_of(t));
@@ -157,7 +207,14 @@ impl DistrictReport {
                 let place = r
                     .block
                     .map_or_else(|| "District".to_owned(), |b| self.name(b));
-                let _ = writeln!(s, "    {place:<12} {}", r.display);
+                match r.design_effect.filter(|_| r.block.is_none()) {
+                    Some(d) => {
+                        let _ = writeln!(s, "    {place:<12} {}  deff {d:.2}", r.display);
+                    }
+                    None => {
+                        let _ = writeln!(s, "    {place:<12} {}", r.display);
+                    }
+                }
             }
         }
         if let Some(b) = &self.baseline {

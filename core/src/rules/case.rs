@@ -2,12 +2,14 @@
 //! and age, dates in order, closure, history, statutory pathways and deadlines,
 //! and overdue follow-up.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::api::{Context, Record};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Collector, Params};
-use crate::model::{age_on, Case, CaseStatus, Child, ClosureReason, ConcernKind, Sex};
+use crate::law::{self, AgeVerdict, Work};
+use crate::model::{age_on, Case, CaseStatus, Child, ClosureReason};
 use crate::profile::RuleProfile;
+use crate::record::Record;
 use crate::rules::common::{check_not_future, dates_out_of_order};
 use crate::tasks::{case_tasks, TaskState};
 use crate::workflow::check_case_history;
@@ -24,6 +26,7 @@ impl Record for Case {
         check_closure(self, out);
         check_case_history(self.status, &self.history, out);
         check_pathways(self, &ctx.profile, ctx.today, out);
+        check_closure_and_risk(self, ctx, out);
         check_follow_up(self, ctx, out);
     }
 }
@@ -47,6 +50,7 @@ pub fn check_child(
                 dob,
                 today,
             );
+            let recorded_on = child.age_recorded_on.unwrap_or(recorded_on);
             let computed = age_on(dob, recorded_on);
             // An estimated age may be a year out either way.
             let slack = if child.age_estimated { 1 } else { 0 };
@@ -66,23 +70,8 @@ pub fn check_child(
     }
 }
 
-/// The age limit the concern's own law sets, and that law.
-fn age_limit(kind: ConcernKind, sex: Sex, p: &RuleProfile) -> (u8, &'static str) {
-    match kind {
-        ConcernKind::ChildMarriage | ConcernKind::ImminentChildMarriage => (
-            p.ages
-                .marriage_under
-                .get(&sex)
-                .copied()
-                .unwrap_or(p.ages.child_under),
-            "PCMA 2006 s.2(a)",
-        ),
-        ConcernKind::SexualOffence => (p.ages.child_under, "POCSO 2012 s.2(1)(d)"),
-        ConcernKind::ChildLabour => (p.ages.hazardous_work_under, "CALPRA 1986 s.2"),
-        _ => (p.ages.child_under, "JJ Act 2015 s.2(12)"),
-    }
-}
-
+/// Each concern against the statute that defines it, on the date that
+/// statute judges; labour against CALPRA; conflict with law against doli incapax.
 fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
     let child = &c.child;
     let age_path = if child.date_of_birth.is_some() {
@@ -91,36 +80,72 @@ fn check_ages(c: &Case, p: &RuleProfile, out: &mut Collector) {
         "/child/age_years"
     };
     for (i, concern) in c.concerns.iter().enumerate() {
-        // A child in conflict with law is judged on the date of the offence (JJ s.2(13)).
-        let on = match concern.kind {
-            ConcernKind::InConflictWithLaw => {
-                c.incident_date.unwrap_or(c.identified_at.date_naive())
+        let concern_path = pointer("/concerns", i);
+        if let Some(j) = law::concern_scope(c, concern, p) {
+            let params = Params::new()
+                .with("age", j.age)
+                .with("limit", j.limit)
+                .with("concern", concern.kind.as_str())
+                .with("statute", j.statute_id)
+                .with("law", j.law())
+                .with("on", j.on.to_string())
+                .with("concern_index", i);
+            match j.verdict {
+                AgeVerdict::NotChild => {
+                    out.push(Code::NotAChild, age_path, params);
+                    continue;
+                }
+                AgeVerdict::AtEdge => out.push(
+                    Code::AgeEstimatedAtLimit,
+                    age_path,
+                    params.with("margin", p.ages.estimate_margin_years),
+                ),
+                AgeVerdict::Child => {}
             }
-            _ => c.identified_at.date_naive(),
-        };
-        let Some(age) = child.age_on(on) else {
-            continue;
-        };
-        let (limit, law) = age_limit(concern.kind, child.sex, p);
-        if age >= i64::from(limit) {
-            out.push(
-                Code::NotAChild,
-                age_path,
+        }
+        let calpra = p
+            .statutes
+            .get("calpra_1986")
+            .map_or_else(|| "CALPRA 1986".to_owned(), |s| s.citation.clone());
+        match law::work(c, concern, p) {
+            (Work::AdolescentLawful | Work::AdolescentHazardUnknown, Some(age)) => out.push(
+                Code::LabourNotProhibited,
+                pointer(&concern_path, "hazardous"),
+                Params::new().with("age", age),
+            ),
+            (Work::ExceptionLawful, Some(age)) => out.push(
+                Code::LabourExceptionLawful,
+                pointer(&concern_path, "exception"),
                 Params::new()
                     .with("age", age)
-                    .with("limit", limit)
-                    .with("concern", concern.kind.as_str())
-                    .with("law", law)
-                    .with("concern_index", i),
-            );
-        } else if concern.kind == ConcernKind::ChildLabour
-            && age >= i64::from(p.ages.any_work_under)
-            && concern.hazardous != Some(true)
-        {
+                    .with("exception", concern.exception.map(|e| e.as_str()))
+                    .with("statute", "calpra_1986")
+                    .with("law", format!("{calpra} s.3(2)")),
+            ),
+            (Work::ExceptionHazardous, _) => out.push(
+                Code::LabourExceptionNotApplicable,
+                pointer(&concern_path, "exception"),
+                Params::new()
+                    .with("exception", concern.exception.map(|e| e.as_str()))
+                    .with("statute", "calpra_1986")
+                    .with("law", format!("{calpra} s.3(2), s.3A")),
+            ),
+            _ => {}
+        }
+        if let Some((age, on)) = law::doli_incapax(c, concern, p) {
+            let bns = p
+                .statutes
+                .get("bns_2023")
+                .map_or_else(|| "BNS 2023".to_owned(), |s| s.citation.clone());
             out.push(
-                Code::LabourNotProhibited,
-                pointer(&pointer("/concerns", i), "hazardous"),
-                Params::new().with("age", age),
+                Code::DoliIncapax,
+                pointer(&concern_path, "kind"),
+                Params::new()
+                    .with("age", age)
+                    .with("on", on.to_string())
+                    .with("limit", p.ages.doli_incapax_under)
+                    .with("statute", "bns_2023")
+                    .with("law", format!("{bns} s.20")),
             );
         }
     }
@@ -154,6 +179,20 @@ fn check_dates(c: &Case, today: NaiveDate, out: &mut Collector) {
             ("date_of_birth", dob.to_string()),
             ("identified_at", c.identified_at.to_rfc3339()),
         );
+    }
+    for (i, k) in c.concerns.iter().enumerate() {
+        let path = pointer("/concerns", i);
+        if let Some(d) = k.event_date {
+            check_not_future(out, pointer(&path, "event_date"), "event_date", d, today);
+        }
+        if let Some(at) = k.found_at {
+            let d = at.date_naive();
+            check_not_future(out, pointer(&path, "found_at"), "found_at", d, today);
+        }
+    }
+    if let Some(at) = c.apprehended_at {
+        let d = at.date_naive();
+        check_not_future(out, "/apprehended_at", "apprehended_at", d, today);
     }
     for (i, r) in c.referrals.iter().enumerate() {
         if r.at < c.identified_at {
@@ -232,59 +271,86 @@ fn check_closure(c: &Case, out: &mut Collector) {
 }
 
 fn check_pathways(c: &Case, p: &RuleProfile, today: NaiveDate, out: &mut Collector) {
-    for pathway in &p.pathways {
-        let Some(trigger) = c
-            .concerns
-            .iter()
-            .find(|k| pathway.concerns.contains(&k.kind) || (pathway.any_cncp && k.kind.is_cncp()))
-        else {
-            continue;
-        };
-        let destinations: Vec<serde_json::Value> = pathway
+    for a in law::applicable(c, p) {
+        let destinations: Vec<serde_json::Value> = a
+            .pathway
             .destinations
             .iter()
             .filter_map(|d| serde_json::to_value(d).ok())
             .collect();
-        // A deadline past the end of the calendar is no deadline (checked arithmetic).
-        let deadline: Option<DateTime<FixedOffset>> = pathway.within_hours.and_then(|h| {
-            let journey = if pathway.excludes_journey {
-                c.journey_hours
-            } else {
-                0
-            };
-            crate::checked::add_hours(c.identified_at, i64::from(h) + i64::from(journey))
-        });
-        let first = c
-            .referrals
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| pathway.destinations.contains(&r.to))
-            .min_by_key(|(_, r)| r.at);
         let params = Params::new()
-            .with("concern", trigger.kind.as_str())
+            .with("concern", a.kind.as_str())
             .with("destinations", destinations)
-            .with("law", pathway.law.as_str())
-            .with("pathway", pathway.id.as_str());
-        match (first, deadline) {
-            (Some((i, r)), Some(d)) if r.at > d => out.push(
+            .with("law", p.law(a.pathway))
+            .with("statute", a.pathway.statute.as_str())
+            .with("pathway", a.id)
+            .with("deadline", a.due.to_rfc3339());
+        match a.done {
+            Some((i, at)) if at > a.due => out.push(
                 Code::PathwayLate,
                 pointer(&pointer("/referrals", i), "at"),
                 params
-                    .with("deadline", d.to_rfc3339())
-                    .with("at", r.at.to_rfc3339())
-                    .with("hours_late", (r.at - d).num_hours()),
+                    .with("at", at.to_rfc3339())
+                    .with("hours_late", (at - a.due).num_hours()),
             ),
-            (Some(_), _) => {}
-            (None, Some(d)) if today > d.date_naive() => out.push(
-                Code::PathwayDeadlineMissed,
-                "/referrals",
-                params.with("deadline", d.to_rfc3339()),
-            ),
-            (None, d) => out.push(
-                Code::PathwayReferralMissing,
-                "/referrals",
-                params.with("deadline", d.map(|d| d.to_rfc3339())),
-            ),
+            Some(_) => {}
+            // Not yet due: a required action, not a problem.
+            None if today <= a.due.date_naive() => {}
+            None if a.pathway.statutory_deadline => {
+                out.push(Code::PathwayDeadlineMissed, "/referrals", params)
+            }
+            None => out.push(Code::PathwayReferralMissing, "/referrals", params),
+        }
+    }
+}
+
+/// Warnings about closing too soon, and a recorded risk below triage's.
+fn check_closure_and_risk(c: &Case, ctx: &Context<'_>, out: &mut Collector) {
+    if let Some(cl) = c
+        .closure
+        .as_ref()
+        .filter(|cl| cl.reason == ClosureReason::FormalClosing)
+    {
+        for (i, s) in c.services.iter().enumerate() {
+            if s.implemented_at.is_none() {
+                out.push(
+                    Code::ClosedWithPendingService,
+                    pointer(&pointer("/services", i), "implemented_at"),
+                    Params::new()
+                        .with("date", cl.date.to_string())
+                        .with(
+                            "service",
+                            serde_json::to_value(s.service).unwrap_or_default(),
+                        )
+                        .with("planned", s.planned_at.date_naive().to_string()),
+                );
+            }
+        }
+        for (i, k) in law::counting(c, &ctx.profile) {
+            if let Some(d) = k.planned_date.filter(|d| *d > cl.date) {
+                out.push(
+                    Code::ClosedBeforeMarriageDate,
+                    pointer(&pointer("/concerns", i), "planned_date"),
+                    Params::new()
+                        .with("date", cl.date.to_string())
+                        .with("planned", d.to_string()),
+                );
+            }
+        }
+    }
+    if let Some(recorded) = c.risk_level.filter(|_| c.status != CaseStatus::Closed) {
+        let t = crate::triage::triage(c, ctx);
+        if recorded < t.level {
+            out.push(
+                Code::RiskBelowTriage,
+                "/risk_level",
+                Params::new()
+                    .with(
+                        "recorded",
+                        serde_json::to_value(recorded).unwrap_or_default(),
+                    )
+                    .with("level", serde_json::to_value(t.level).unwrap_or_default()),
+            );
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The rules of each record kind beyond its shape. Each module implements
-//! [`crate::api::Record`] for one kind; thresholds come from the rule profile.
+//! [`crate::record::Record`] for one kind; thresholds come from the rule profile.
 
 pub mod case;
 pub mod common;

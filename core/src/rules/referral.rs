@@ -1,16 +1,23 @@
 //! Rules of a referral: the consent gate, the state machine replayed over its
 //! history, dates, and overdue responses.
 
-use crate::api::{Context, Record};
+use crate::context::Context;
 use crate::diagnostic::{Code, Collector, Params};
 use crate::model::Referral;
+use crate::profile::RuleProfile;
+use crate::record::Record;
 use crate::rules::common::{check_not_future, dates_out_of_order};
 use crate::tasks::{referral_tasks, TaskState};
 use crate::workflow::check_referral_history;
 
 impl Record for Referral {
     fn check(&self, ctx: &Context<'_>, out: &mut Collector) {
-        // Consent gate: both consents, or an override that says why.
+        // A mandatory report under a statutory pathway is not gated by consent.
+        let mandatory = self
+            .pathway
+            .as_deref()
+            .is_some_and(|id| check_pathway(self, id, &ctx.profile, out));
+        // Consent gate for services: both consents, or an override that says why.
         match &self.consent_override {
             Some(o) if o.reason.trim().is_empty() => out.push(
                 Code::OverrideReasonMissing,
@@ -18,7 +25,7 @@ impl Record for Referral {
                 Params::new(),
             ),
             Some(_) => {}
-            None if !self.consent.complete() => {
+            None if !mandatory && !self.consent.complete() => {
                 out.push(Code::ConsentMissing, "/consent", Params::new())
             }
             None => {}
@@ -52,4 +59,37 @@ impl Record for Referral {
             );
         }
     }
+}
+
+/// Check the named pathway; true when it is a mandatory report that this
+/// referral fulfils (so consent is not needed).
+fn check_pathway(r: &Referral, id: &str, p: &RuleProfile, out: &mut Collector) -> bool {
+    let Some(pw) = p.pathways.get(id) else {
+        let allowed: Vec<serde_json::Value> =
+            p.pathways.keys().map(|k| k.as_str().into()).collect();
+        out.push(
+            Code::UnknownPathway,
+            "/pathway",
+            Params::new().with("pathway", id).with("allowed", allowed),
+        );
+        return false;
+    };
+    if !pw.destinations.contains(&r.to) {
+        let destinations: Vec<serde_json::Value> = pw
+            .destinations
+            .iter()
+            .filter_map(|d| serde_json::to_value(d).ok())
+            .collect();
+        out.push(
+            Code::PathwayDestinationMismatch,
+            "/to",
+            Params::new()
+                .with("pathway", id)
+                .with("destinations", destinations)
+                .with("to", serde_json::to_value(r.to).unwrap_or_default())
+                .with("law", p.law(pw)),
+        );
+        return false;
+    }
+    pw.mandatory
 }

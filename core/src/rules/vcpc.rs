@@ -7,10 +7,11 @@ use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::api::{Context, Record};
+use crate::context::Context;
 use crate::diagnostic::{pointer, Code, Collector, Params};
-use crate::model::{Meeting, Member, Office, Role, Sex, Vcpc};
-use crate::profile::{CompositionProfile, OfficeRule, RoleRequirement, RuleProfile};
+use crate::model::{Meeting, Member, Office, RegisterEntry, Role, Sex, Vcpc};
+use crate::profile::{CompositionProfile, OfficeRule, RoleRequirement, RuleProfile, Statute};
+use crate::record::Record;
 use crate::rules::common::{check_not_future, dates_out_of_order};
 
 impl Record for Vcpc {
@@ -42,8 +43,78 @@ impl Record for Vcpc {
         }
         check_formation(self, ctx.today, out);
         check_trainings(self, &ids, ctx.today, out);
-        check_register(self, ctx.today, out);
+        check_register(self, ctx.today, &ctx.profile, out);
+        check_member_ages(self, &ctx.profile, out);
     }
+}
+
+/// Adult members are adults, and elected members old enough for their office.
+fn check_member_ages(v: &Vcpc, p: &RuleProfile, out: &mut Collector) {
+    for (i, m) in v.members.iter().enumerate() {
+        let Some(age) = m.age.filter(|_| m.role != Role::Child) else {
+            continue;
+        };
+        let minimum = p
+            .member_ages
+            .by_role
+            .get(&m.role)
+            .copied()
+            .unwrap_or(p.member_ages.adult_from);
+        if age < minimum {
+            out.push(
+                Code::MemberTooYoung,
+                pointer(&pointer("/members", i), "age"),
+                Params::new()
+                    .with("role", serde_json::to_value(m.role).unwrap_or_default())
+                    .with("age", age)
+                    .with("minimum", minimum),
+            );
+        }
+    }
+}
+
+/// A register entry lists a child under the statute of at least one of its
+/// concerns, on the date listed (a boy of 19 at risk of marriage is a child
+/// under PCMA; a girl of 18 is not).
+fn check_register_age(e: &RegisterEntry, path: &str, p: &RuleProfile, out: &mut Collector) {
+    let scopes: Vec<(&Statute, u8)> = e
+        .concerns
+        .iter()
+        .flat_map(|k| p.statutes.values().filter(move |s| s.concerns.contains(k)))
+        .map(|s| (s, s.limit(e.sex)))
+        .collect();
+    if scopes.is_empty() {
+        return;
+    }
+    let age = i64::from(e.age_years);
+    if scopes
+        .iter()
+        .any(|(s, limit)| age < i64::from(*limit) && age >= i64::from(s.child_from))
+    {
+        return;
+    }
+    let Some((statute, limit)) = scopes.iter().max_by_key(|(_, l)| *l) else {
+        return;
+    };
+    let concern = e
+        .concerns
+        .iter()
+        .find(|k| statute.concerns.contains(k))
+        .map(|k| k.as_str())
+        .unwrap_or_default();
+    out.push(
+        Code::NotAChild,
+        pointer(path, "age_years"),
+        Params::new()
+            .with("age", age)
+            .with("limit", *limit)
+            .with("concern", concern)
+            .with(
+                "law",
+                format!("{} {}", statute.citation, statute.child_section),
+            )
+            .with("on", e.listed_on.to_string()),
+    );
 }
 
 /// The composition profile this committee follows, if known.
@@ -416,11 +487,12 @@ fn check_trainings(v: &Vcpc, ids: &HashSet<&str>, today: NaiveDate, out: &mut Co
     }
 }
 
-fn check_register(v: &Vcpc, today: NaiveDate, out: &mut Collector) {
+fn check_register(v: &Vcpc, today: NaiveDate, p: &RuleProfile, out: &mut Collector) {
     let mut seen = HashSet::new();
     for (i, e) in v.register.iter().enumerate() {
         let path = pointer("/register", i);
         crate::privacy::check_child_id(&e.child_id, pointer(&path, "child_id"), out);
+        check_register_age(e, &path, p, out);
         if !seen.insert(e.child_id.as_str()) {
             out.push(
                 Code::DuplicateId,

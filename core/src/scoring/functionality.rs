@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::api::Context;
+use crate::context::Context;
 use crate::model::{Role, Vcpc};
 use crate::rules::vcpc::{assess_composition, composition_profile, present, quorum_required};
 

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::api::Context;
+use crate::context::Context;
 use crate::diagnostic::Locale;
-use crate::model::{Case, ConcernKind, RiskLevel};
+use crate::model::{Case, Concern, ConcernKind, RiskLevel};
 use crate::profile::TriageRule;
 
 /// One rule that matched.
@@ -33,20 +33,37 @@ pub struct Triage {
     pub reasons: Vec<TriageReason>,
     /// The next follow-up is due by this date (today plus the level's interval).
     pub follow_up_due: Option<NaiveDate>,
+    /// What the law requires next (reports, productions), most urgent first;
+    /// see [`crate::actions`].
+    pub actions: Vec<crate::actions::RequiredAction>,
 }
 
-fn matches(rule: &TriageRule, c: &Case, today: NaiveDate) -> bool {
-    let kinds = || c.concerns.iter().map(|k| k.kind);
+/// Only concerns that count under the law are looked at: lawful work or a
+/// concern outside its statute's ages never raises risk.
+fn matches(rule: &TriageRule, c: &Case, counting: &[Concern], ctx: &Context<'_>) -> bool {
+    let (p, today) = (&ctx.profile, ctx.today);
+    let identified = c.identified_at.date_naive();
+    let kinds = || counting.iter().map(|k| k.kind);
     let concerns = rule.concerns_any.is_empty() || kinds().any(|k| rule.concerns_any.contains(&k));
     let count = rule
         .min_concerns
-        .is_none_or(|n| c.concerns.len() >= n as usize);
-    let age = rule
-        .age_under
-        .is_none_or(|limit| c.child.age_on(today).is_some_and(|a| a < i64::from(limit)));
+        .is_none_or(|n| counting.len() >= n as usize);
+    let age = rule.age_under.is_none_or(|limit| {
+        c.child
+            .age_on(today, identified)
+            .is_some_and(|a| a < i64::from(limit))
+    });
+    // A child under the statute, for some concern that counts, on the date it judges.
+    let statute = rule.statute.as_deref().is_none_or(|id| {
+        p.statutes.get(id).is_some_and(|s| {
+            counting
+                .iter()
+                .any(|k| crate::law::judge(c, k, id, s, p).is_some_and(|j| j.is_child()))
+        })
+    });
     let disability = rule.disability.is_none_or(|d| c.child.disability == d);
     let hazardous = rule.hazardous_work.is_none_or(|h| {
-        c.concerns.iter().any(|k| {
+        counting.iter().any(|k| {
             matches!(
                 k.kind,
                 ConcernKind::ChildLabour | ConcernKind::WorkingBeggingOrStreet
@@ -54,29 +71,32 @@ fn matches(rule: &TriageRule, c: &Case, today: NaiveDate) -> bool {
         })
     });
     let marriage = rule.marriage_within_days.is_none_or(|days| {
-        c.concerns.iter().any(|k| {
+        let until = crate::checked::add_days_saturating(today, i64::from(days));
+        counting.iter().any(|k| {
             matches!(
                 k.kind,
                 ConcernKind::ImminentChildMarriage | ConcernKind::ChildMarriage
-            ) && k
-                .planned_date
-                .is_some_and(|d| d <= crate::checked::add_days_saturating(today, i64::from(days)))
+            ) && k.planned_date.is_some_and(|d| d <= until)
         })
     });
     let school = rule.school_status_any.is_empty()
         || c.child
             .school_status
             .is_some_and(|s| rule.school_status_any.contains(&s));
-    concerns && count && age && disability && hazardous && marriage && school
+    concerns && count && age && statute && disability && hazardous && marriage && school
 }
 
 /// Triage a case with the context's profile.
 pub fn triage(c: &Case, ctx: &Context<'_>) -> Triage {
+    let counting: Vec<Concern> = crate::law::counting(c, &ctx.profile)
+        .into_iter()
+        .map(|(_, k)| k)
+        .collect();
     let reasons: Vec<TriageReason> = ctx
         .profile
         .triage
         .iter()
-        .filter(|r| matches(r, c, ctx.today))
+        .filter(|r| matches(r, c, &counting, ctx))
         .map(|r| TriageReason {
             rule: r.id.clone(),
             level: r.level,
@@ -100,5 +120,6 @@ pub fn triage(c: &Case, ctx: &Context<'_>) -> Triage {
         level,
         reasons,
         follow_up_due,
+        actions: crate::actions::required_actions(c, ctx),
     }
 }

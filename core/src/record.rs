@@ -1,0 +1,86 @@
+//! The record trait and the helpers domain modules use to parse records.
+//!
+//! A record type is a serde struct with a JSON Schema (its shape) and rules
+//! beyond shape ([`Record::check`]). Parsing one runs the compiled structural
+//! check of its kind first, so every shape problem is reported with its path;
+//! a valid record takes the fast path (no path, message or probe is built)
+//! straight to the typed parse and its rules.
+
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::context::Context;
+use crate::diagnostic::{Collector, Report};
+use crate::kind::Kind;
+use crate::validate::{self, SchemaId};
+
+pub use crate::validate::{deserialize, parse_typed};
+
+/// A record type: its rules beyond shape.
+pub trait Record: Serialize + DeserializeOwned + JsonSchema {
+    /// Push a diagnostic for every rule the record breaks.
+    fn check(&self, ctx: &Context<'_>, out: &mut Collector);
+}
+
+/// Structural check then typed parse; on success run the record's own rules.
+/// Diagnostics go to `out`; the record is returned when it could be parsed.
+pub fn check_record<R: Record>(
+    kind: Kind,
+    value: &Value,
+    ctx: &Context<'_>,
+    out: &mut Collector,
+) -> Option<R> {
+    let id = SchemaId::Kind(kind);
+    if !validate::is_valid(id, value, &ctx.limits) {
+        validate::check(id, value, &ctx.limits, out);
+        if out.has_errors() {
+            return None;
+        }
+    }
+    // Dates the typed model cannot do arithmetic on are refused before it sees them.
+    if crate::checked::check_dates(kind.schema(), value, out) {
+        return None;
+    }
+    match deserialize::<R>(value, ctx.locale) {
+        Ok(record) => {
+            crate::privacy::check_strings(value, out);
+            record.check(ctx, out);
+            Some(record)
+        }
+        Err(report) => {
+            for d in report.diagnostics {
+                out.push(
+                    d.code,
+                    d.path,
+                    crate::diagnostic::Params::from_map(d.params),
+                );
+            }
+            None
+        }
+    }
+}
+
+/// Validate a record of type `R` (of `kind`) and return its report.
+pub fn validate_record<R: Record>(kind: Kind, value: &Value, ctx: &Context<'_>) -> Report {
+    let mut out = Collector::with_limit(ctx.locale, ctx.limits.max_diagnostics);
+    check_record::<R>(kind, value, ctx, &mut out);
+    out.into_report()
+}
+
+/// Parse a typed record of kind `R`, validated in full; an invalid record's
+/// report is the error. On success the report holds any warnings.
+pub fn parse_record<R: Record>(
+    kind: Kind,
+    value: &Value,
+    ctx: &Context<'_>,
+) -> Result<(R, Report), Report> {
+    let mut out = Collector::with_limit(ctx.locale, ctx.limits.max_diagnostics);
+    let record = check_record::<R>(kind, value, ctx, &mut out);
+    let report = out.into_report();
+    match record {
+        Some(r) if report.valid => Ok((r, report)),
+        _ => Err(report),
+    }
+}

@@ -1,0 +1,539 @@
+//! The two walks over a compiled schema: [`Compiled::is_valid`], which
+//! allocates nothing and stops at the first problem (the path every valid
+//! record takes), and [`Compiled::diagnose`], which finds every problem with
+//! its JSON Pointer path (run only for records that fail).
+//!
+//! Both make the same checks in the same order, so they agree on every value
+//! (a property test in `tests/validate_props.rs` holds them to it). Each walk
+//! visits a value once per schema branch that applies to it: alternatives are
+//! decided by a discriminator (`is_valid`) or walked once each with their
+//! diagnostics buffered (`diagnose`), never re-walked, so time is linear in
+//! the input for our schemas.
+
+use serde_json::{Map, Value};
+
+use super::compile::{ty, Additional, Alternatives, Compiled, Format, Node};
+use super::Limits;
+use crate::diagnostic::{Code, Params};
+use crate::privacy::is_identifying_field;
+
+/// One problem found by the diagnostic walk; rendered later by the collector.
+#[derive(Debug)]
+pub struct Found {
+    pub code: Code,
+    pub path: String,
+    pub params: Params,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn type_ok(bits: u8, v: &Value) -> bool {
+    let bit = match v {
+        Value::Null => ty::NULL,
+        Value::Bool(_) => ty::BOOLEAN,
+        Value::Number(n) => {
+            let integral = n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0);
+            if integral {
+                ty::INTEGER | ty::NUMBER
+            } else {
+                ty::NUMBER
+            }
+        }
+        Value::String(_) => ty::STRING,
+        Value::Array(_) => ty::ARRAY,
+        Value::Object(_) => ty::OBJECT,
+    };
+    bits & bit != 0
+}
+
+fn format_ok(format: Format, text: &str) -> bool {
+    match format {
+        Format::Date => date_ok(text),
+        Format::DateTime => chrono::DateTime::parse_from_rfc3339(text).is_ok(),
+    }
+}
+
+/// A calendar date as `%Y-%m-%d`. The common `YYYY-MM-DD` form is checked
+/// directly; anything else goes to chrono's parser, which decides as before.
+pub(super) fn date_ok(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
+    };
+    if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
+        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            return i32::try_from(y)
+                .ok()
+                .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+                .is_some();
+        }
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+}
+
+fn out_of_range(n: &Node, value: &Value) -> bool {
+    let x = value.as_f64().unwrap_or(f64::NAN);
+    n.minimum.as_ref().is_some_and(|(m, _)| x < *m)
+        || n.maximum.as_ref().is_some_and(|(m, _)| x > *m)
+}
+
+/// The limit a value itself breaks, whatever its schema says.
+fn limit_broken(value: &Value, depth: u32, limits: &Limits) -> Option<(Code, Params)> {
+    let (len, container) = match value {
+        Value::String(s) if s.len() > limits.max_string_bytes => {
+            return Some((
+                Code::StringTooLarge,
+                Params::new()
+                    .with("size", s.len())
+                    .with("limit", limits.max_string_bytes),
+            ))
+        }
+        Value::Array(a) => (a.len(), true),
+        Value::Object(o) => (o.len(), true),
+        _ => return None,
+    };
+    if container && depth >= limits.max_depth {
+        return Some((
+            Code::NestingTooDeep,
+            Params::new().with("limit", limits.max_depth),
+        ));
+    }
+    (len > limits.max_items).then(|| {
+        (
+            Code::TooManyItems,
+            Params::new()
+                .with("count", len)
+                .with("limit", limits.max_items),
+        )
+    })
+}
+
+/// Whether a node owns the shape of arrays or objects (so it scans what no
+/// schema constrains for limits); a bare `$ref` wrapper does not.
+fn owns(n: &Node, bit: u8) -> bool {
+    n.types.as_ref().is_some_and(|(bits, _)| bits & bit != 0)
+}
+
+/// Whether a node says anything about objects' fields.
+fn shapes_objects(n: &Node) -> bool {
+    owns(n, ty::OBJECT)
+        || !n.properties.is_empty()
+        || !n.required.is_empty()
+        || n.additional != Additional::Allow
+}
+
+impl Compiled {
+    fn node(&self, i: usize) -> Option<&Node> {
+        self.nodes.get(i)
+    }
+
+    /// True when `value` meets the schema and the limits. Allocates nothing.
+    pub fn is_valid(&self, value: &Value, limits: &Limits) -> bool {
+        self.visit_ok(self.root, value, 0, limits)
+    }
+
+    fn visit_ok(&self, i: usize, value: &Value, depth: u32, limits: &Limits) -> bool {
+        limit_broken(value, depth, limits).is_none() && self.ok(i, value, depth, limits)
+    }
+
+    /// Limits only, for values no schema node constrains.
+    fn scan_ok(value: &Value, depth: u32, limits: &Limits) -> bool {
+        match value {
+            Value::Array(items) => items.iter().all(|v| {
+                limit_broken(v, depth + 1, limits).is_none() && Self::scan_ok(v, depth + 1, limits)
+            }),
+            Value::Object(obj) => obj.iter().all(|(k, v)| {
+                k.len() <= limits.max_string_bytes
+                    && limit_broken(v, depth + 1, limits).is_none()
+                    && Self::scan_ok(v, depth + 1, limits)
+            }),
+            _ => true,
+        }
+    }
+
+    fn ok(&self, i: usize, value: &Value, depth: u32, limits: &Limits) -> bool {
+        let Some(n) = self.node(i) else { return true };
+        if n.any {
+            return Self::scan_ok(value, depth, limits);
+        }
+        if !n.all.iter().all(|&a| self.ok(a, value, depth, limits)) {
+            return false;
+        }
+        if !n
+            .alternatives
+            .iter()
+            .all(|alt| self.alt_ok(alt, value, depth, limits))
+        {
+            return false;
+        }
+        if let Some((bits, _)) = &n.types {
+            if !type_ok(*bits, value) {
+                return false;
+            }
+        }
+        if n.enumeration.as_ref().is_some_and(|e| !e.contains(value))
+            || n.constant.as_ref().is_some_and(|c| !c.contains(value))
+        {
+            return false;
+        }
+        match value {
+            Value::Object(obj) if shapes_objects(n) => self.object_ok(n, obj, depth, limits),
+            Value::Array(items) => {
+                let len = items.len() as u64;
+                if n.min_items.is_some_and(|m| len < m) || n.max_items.is_some_and(|m| len > m) {
+                    return false;
+                }
+                let prefix = n.prefix_items.len().min(items.len());
+                let (head, rest) = items.split_at(prefix);
+                head.iter()
+                    .zip(&n.prefix_items)
+                    .all(|(v, &c)| self.visit_ok(c, v, depth + 1, limits))
+                    && match n.items {
+                        Some(c) => rest.iter().all(|v| self.visit_ok(c, v, depth + 1, limits)),
+                        None if owns(n, ty::ARRAY) => Self::scan_ok(value, depth, limits),
+                        None => true,
+                    }
+            }
+            Value::String(text) => {
+                if n.min_length.is_some() || n.max_length.is_some() {
+                    let len = text.chars().count() as u64;
+                    if n.min_length.is_some_and(|m| len < m)
+                        || n.max_length.is_some_and(|m| len > m)
+                    {
+                        return false;
+                    }
+                }
+                n.format.is_none_or(|f| format_ok(f, text))
+            }
+            Value::Number(_) => !out_of_range(n, value),
+            _ => true,
+        }
+    }
+
+    fn object_ok(&self, n: &Node, obj: &Map<String, Value>, depth: u32, limits: &Limits) -> bool {
+        if !n.required.iter().all(|r| obj.contains_key(r)) {
+            return false;
+        }
+        obj.iter().all(|(key, v)| {
+            if key.len() > limits.max_string_bytes {
+                return false;
+            }
+            match n.property(key) {
+                Some(c) => self.visit_ok(c, v, depth + 1, limits),
+                None => match n.additional {
+                    Additional::Deny => false,
+                    Additional::Schema(c) => self.visit_ok(c, v, depth + 1, limits),
+                    Additional::Allow if owns(n, ty::OBJECT) => {
+                        limit_broken(v, depth + 1, limits).is_none()
+                            && Self::scan_ok(v, depth + 1, limits)
+                    }
+                    Additional::Allow => true,
+                },
+            }
+        })
+    }
+
+    fn alt_ok(&self, alt: &Alternatives, value: &Value, depth: u32, limits: &Limits) -> bool {
+        if let (Some(strings), Some(props)) = (&alt.by_string, &alt.by_property) {
+            return match value {
+                Value::String(s) => strings.contains_key(s.as_str()),
+                Value::Null => alt.null_ok,
+                Value::Object(obj) if obj.len() == 1 => obj
+                    .keys()
+                    .next()
+                    .and_then(|k| props.get(k))
+                    .is_some_and(|&b| self.ok(b, value, depth, limits)),
+                _ => false,
+            };
+        }
+        let mut passing = alt
+            .branches
+            .iter()
+            .filter(|&&b| self.ok(b, value, depth, limits));
+        match (alt.exactly_one, passing.next()) {
+            (_, None) => false,
+            (false, Some(_)) => true,
+            (true, Some(_)) => passing.next().is_none(),
+        }
+    }
+
+    /// Every problem of `value`, in the order the checks run, with paths.
+    pub fn diagnose(&self, value: &Value, limits: &Limits) -> Vec<Found> {
+        let mut w = Walker {
+            schema: self,
+            limits,
+            path: String::new(),
+            out: Vec::new(),
+        };
+        w.visit(self.root, value, 0);
+        w.out
+    }
+}
+
+struct Walker<'a> {
+    schema: &'a Compiled,
+    limits: &'a Limits,
+    /// The pointer of the value being walked; segments are pushed and popped.
+    path: String,
+    out: Vec<Found>,
+}
+
+impl Walker<'_> {
+    fn push(&mut self, code: Code, params: Params) {
+        self.out.push(Found {
+            code,
+            path: self.path.clone(),
+            params,
+        });
+    }
+
+    /// Run `f` with `segment` appended to the path.
+    fn at(&mut self, segment: &str, f: impl FnOnce(&mut Self)) {
+        let len = self.path.len();
+        self.path.push('/');
+        for c in segment.chars() {
+            match c {
+                '~' => self.path.push_str("~0"),
+                '/' => self.path.push_str("~1"),
+                c => self.path.push(c),
+            }
+        }
+        f(self);
+        self.path.truncate(len);
+    }
+
+    fn visit(&mut self, i: usize, value: &Value, depth: u32) {
+        match limit_broken(value, depth, self.limits) {
+            Some((code, params)) => self.push(code, params),
+            None => self.walk(i, value, depth),
+        }
+    }
+
+    fn scan(&mut self, value: &Value, depth: u32) {
+        match value {
+            Value::Array(items) => {
+                for (idx, v) in items.iter().enumerate() {
+                    self.at(&idx.to_string(), |w| w.scan_child(v, depth + 1));
+                }
+            }
+            Value::Object(obj) => {
+                for (k, v) in obj {
+                    self.at(k, |w| w.scan_child_keyed(k, v, depth + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn scan_child(&mut self, v: &Value, depth: u32) {
+        match limit_broken(v, depth, self.limits) {
+            Some((code, params)) => self.push(code, params),
+            None => self.scan(v, depth),
+        }
+    }
+
+    fn scan_child_keyed(&mut self, key: &str, v: &Value, depth: u32) {
+        if key.len() > self.limits.max_string_bytes {
+            self.key_too_large(key);
+        } else {
+            self.scan_child(v, depth);
+        }
+    }
+
+    fn key_too_large(&mut self, key: &str) {
+        let params = Params::new()
+            .with("size", key.len())
+            .with("limit", self.limits.max_string_bytes);
+        // The key itself is too large to repeat in a path.
+        let len = self.path.len();
+        self.path.truncate(len.saturating_sub(key.len() + 1));
+        self.push(Code::StringTooLarge, params);
+        self.path.truncate(len);
+    }
+
+    fn walk(&mut self, i: usize, value: &Value, depth: u32) {
+        let schema = self.schema;
+        let Some(n) = schema.node(i) else { return };
+        if n.any {
+            self.scan(value, depth);
+            return;
+        }
+        for &a in &n.all {
+            self.walk(a, value, depth);
+        }
+        for alt in &n.alternatives {
+            self.alternatives(alt, value, depth);
+        }
+        if let Some((bits, expected)) = &n.types {
+            if !type_ok(*bits, value) {
+                let params = Params::new()
+                    .with("expected", expected.as_str())
+                    .with("found", type_name(value));
+                self.push(Code::WrongType, params);
+                return; // nothing below is meaningful for a value of the wrong type
+            }
+        }
+        for consts in [&n.enumeration, &n.constant].into_iter().flatten() {
+            if !consts.contains(value) {
+                self.invalid_enum(value, consts.values.clone());
+            }
+        }
+        match value {
+            Value::Object(obj) if shapes_objects(n) => self.object(n, obj, depth),
+            Value::Array(items) => {
+                let len = items.len() as u64;
+                if let Some(min) = n.min_items.filter(|&m| len < m) {
+                    self.push(Code::TooShort, Params::new().with("minimum", min));
+                }
+                if let Some(max) = n.max_items.filter(|&m| len > m) {
+                    self.push(Code::TooLong, Params::new().with("maximum", max));
+                }
+                for (idx, (v, &c)) in items.iter().zip(&n.prefix_items).enumerate() {
+                    self.at(&idx.to_string(), |w| w.visit(c, v, depth + 1));
+                }
+                match n.items {
+                    Some(c) => {
+                        for (idx, v) in items.iter().enumerate().skip(n.prefix_items.len()) {
+                            self.at(&idx.to_string(), |w| w.visit(c, v, depth + 1));
+                        }
+                    }
+                    None if owns(n, ty::ARRAY) => self.scan(value, depth),
+                    None => {}
+                }
+            }
+            Value::String(text) => {
+                if n.min_length.is_some() || n.max_length.is_some() {
+                    let len = text.chars().count() as u64;
+                    if let Some(min) = n.min_length.filter(|&m| len < m) {
+                        self.push(Code::TooShort, Params::new().with("minimum", min));
+                    }
+                    if let Some(max) = n.max_length.filter(|&m| len > m) {
+                        self.push(Code::TooLong, Params::new().with("maximum", max));
+                    }
+                }
+                if let Some(f) = n.format.filter(|&f| !format_ok(f, text)) {
+                    let params = Params::new()
+                        .with("value", text.as_str())
+                        .with("format", f.name());
+                    self.push(Code::InvalidFormat, params);
+                }
+            }
+            Value::Number(_) if out_of_range(n, value) => {
+                let lo = n.minimum.as_ref().map(|(_, v)| v.clone());
+                let hi = n.maximum.as_ref().map(|(_, v)| v.clone());
+                let range = match (&lo, &hi) {
+                    (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+                    (Some(lo), None) => format!("≥ {lo}"),
+                    (None, Some(hi)) => format!("≤ {hi}"),
+                    (None, None) => String::new(),
+                };
+                let params = Params::new()
+                    .with("value", value.clone())
+                    .with("minimum", lo.unwrap_or(Value::Null))
+                    .with("maximum", hi.unwrap_or(Value::Null))
+                    .with("range", range);
+                self.push(Code::OutOfRange, params);
+            }
+            _ => {}
+        }
+    }
+
+    fn invalid_enum(&mut self, value: &Value, allowed: Vec<Value>) {
+        let params = Params::new()
+            .with("value", value.clone())
+            .with("allowed", Value::Array(allowed));
+        self.push(Code::InvalidEnumValue, params);
+    }
+
+    fn object(&mut self, n: &Node, obj: &Map<String, Value>, depth: u32) {
+        for field in &n.required {
+            if !obj.contains_key(field) {
+                self.at(field, |w| {
+                    w.push(
+                        Code::MissingField,
+                        Params::new().with("field", field.as_str()),
+                    )
+                });
+            }
+        }
+        for (key, v) in obj {
+            if key.len() > self.limits.max_string_bytes {
+                self.at(key, |w| w.key_too_large(key));
+                continue;
+            }
+            self.at(key, |w| match n.property(key) {
+                Some(c) => w.visit(c, v, depth + 1),
+                None => match n.additional {
+                    Additional::Deny => {
+                        let code = if is_identifying_field(key) {
+                            Code::IdentifyingField
+                        } else {
+                            Code::UnknownField
+                        };
+                        w.push(code, Params::new().with("field", key.as_str()));
+                    }
+                    Additional::Schema(c) => w.visit(c, v, depth + 1),
+                    Additional::Allow if owns(n, ty::OBJECT) => w.scan_child(v, depth + 1),
+                    Additional::Allow => {}
+                },
+            });
+        }
+    }
+
+    /// Walk each branch once, buffering its diagnostics; keep none if a branch
+    /// passes, else one message for constants or the closest branch's problems.
+    /// A value whose tag names a branch is walked against that branch alone.
+    fn alternatives(&mut self, alt: &Alternatives, value: &Value, depth: u32) {
+        // An externally tagged value names its branch: report against that one.
+        if let (Some(props), Value::Object(obj)) = (&alt.by_property, value) {
+            let tagged = obj.keys().next().filter(|_| obj.len() == 1);
+            if let Some(&b) = tagged.and_then(|k| props.get(k)) {
+                self.walk(b, value, depth);
+                return;
+            }
+        }
+        let mut found: Vec<Vec<Found>> = Vec::with_capacity(alt.branches.len());
+        for &b in &alt.branches {
+            let mark = self.out.len();
+            self.walk(b, value, depth);
+            found.push(self.out.split_off(mark));
+        }
+        let passing = found.iter().filter(|f| f.is_empty()).count();
+        if passing == 1 || (passing > 1 && !alt.exactly_one) {
+            return;
+        }
+        if passing > 1 {
+            let params =
+                Params::new().with("detail", "the value matches more than one alternative");
+            self.push(Code::InvalidValue, params);
+            return;
+        }
+        if let Some(allowed) = &alt.constants {
+            self.invalid_enum(value, allowed.clone());
+            return;
+        }
+        // A nullable value (`T` or null) fails only on `T`; otherwise report the
+        // branch that came closest, which is what a person most likely meant.
+        let best = found
+            .into_iter()
+            .zip(&alt.null_branch)
+            .filter(|(_, &null)| !null)
+            .map(|(f, _)| f)
+            .min_by_key(Vec::len);
+        if let Some(f) = best {
+            self.out.extend(f);
+        }
+    }
+}

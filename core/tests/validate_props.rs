@@ -1,0 +1,201 @@
+//! The fast path and the diagnostic path of validation agree: for mutated
+//! valid records of every kind, the allocation-free `is_valid` accepts exactly
+//! the values on which the full diagnostic walk finds nothing, with default and
+//! with tight limits; and a full validation (fast path for valid records) gives
+//! the same report as one forced through the diagnostic walk.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: fail loudly
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use suraksha::diagnostic::Collector;
+use suraksha::validate::{self, Limits, SchemaId};
+use suraksha::{api, Kind, Options};
+
+/// The valid inputs of the shared vectors, by kind: real records to mutate
+/// (read once).
+fn seeds() -> &'static [(Kind, Value)] {
+    static SEEDS: std::sync::OnceLock<Vec<(Kind, Value)>> = std::sync::OnceLock::new();
+    SEEDS.get_or_init(read_seeds)
+}
+
+fn read_seeds() -> Vec<(Kind, Value)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut out = Vec::new();
+    for kind in Kind::ALL {
+        let dir = root.join(kind.as_str());
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        files.sort();
+        for f in files {
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            if v["expected"]["valid"] == json!(true) {
+                if let Some(input) = v.get("input") {
+                    out.push((*kind, input.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        (-3i64..200).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (-1e3f64..1e3).prop_map(Value::from),
+        "[a-z_]{0,12}".prop_map(Value::from),
+        Just(json!("2026-02-30")),
+        Just(json!("2026-11-01")),
+        Just(json!("2026-11-01T10:00:00+05:30")),
+        Just(json!("female")),
+        Just(json!("x".repeat(70))),
+    ];
+    leaf.prop_recursive(3, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// One edit at a pseudo-random node: replace it, delete a field, add a field,
+/// drop a list item, or stretch a string or list (for the maxima and limits).
+fn mutate(v: &mut Value, mut pick: usize, edit: u8, with: Value) {
+    let here = pick % 4 == 0;
+    pick /= 4;
+    if edit % 4 == 3 {
+        match v {
+            Value::String(s) if here || pick % 2 == 0 => {
+                let grown = format!("{s}{}", "é".repeat(pick % 1100));
+                *s = grown;
+                return;
+            }
+            Value::Array(items) if !items.is_empty() && (here || pick % 2 == 0) => {
+                let copy = items[pick % items.len()].clone();
+                items.extend(std::iter::repeat_n(copy, 1 + pick % 8));
+                return;
+            }
+            _ => {}
+        }
+    }
+    match v {
+        Value::Object(m) if !m.is_empty() => {
+            if here {
+                match edit % 3 {
+                    0 => {
+                        let key = m.keys().nth(pick % m.len()).cloned().unwrap();
+                        m.shift_remove(&key);
+                    }
+                    1 => {
+                        m.insert(format!("extra_{pick}"), with);
+                    }
+                    _ => *v = with,
+                }
+                return;
+            }
+            let n = m.len();
+            let key = m.keys().nth(pick % n).cloned().unwrap();
+            mutate(m.get_mut(&key).unwrap(), pick / n, edit, with);
+        }
+        Value::Array(items) if !items.is_empty() => {
+            if here {
+                if edit % 2 == 0 {
+                    items.remove(pick % items.len());
+                } else {
+                    *v = with;
+                }
+                return;
+            }
+            let n = items.len();
+            mutate(&mut items[pick % n], pick / n, edit, with);
+        }
+        _ => *v = with,
+    }
+}
+
+fn agree(kind: Kind, v: &Value, limits: &Limits) -> Result<(), TestCaseError> {
+    let id = SchemaId::Kind(kind);
+    let fast = validate::is_valid(id, v, limits);
+    let mut out = Collector::with_limit(suraksha::Locale::En, usize::MAX);
+    validate::check(id, v, limits, &mut out);
+    let report = out.into_report();
+    prop_assert_eq!(
+        fast,
+        report.diagnostics.is_empty(),
+        "{}: is_valid={} but the walk found {:?} in {}",
+        kind.as_str(),
+        fast,
+        report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, &d.path))
+            .collect::<Vec<_>>(),
+        v
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn fast_and_diagnostic_walks_agree(
+        which in any::<usize>(),
+        pick in any::<usize>(),
+        edit in any::<u8>(),
+        with in arb_json(),
+    ) {
+        let seeds = seeds();
+        prop_assume!(!seeds.is_empty());
+        let (kind, mut v) = seeds[which % seeds.len()].clone();
+        mutate(&mut v, pick, edit, with);
+        agree(kind, &v, &Limits::default())?;
+        let tight = Limits { max_depth: 4, max_string_bytes: 24, max_items: 6, max_diagnostics: 5 };
+        agree(kind, &v, &tight)?;
+    }
+
+    #[test]
+    fn validation_reports_match_the_forced_diagnostic_walk(
+        which in any::<usize>(),
+        pick in any::<usize>(),
+        edit in any::<u8>(),
+        with in arb_json(),
+    ) {
+        let seeds = seeds();
+        let (kind, mut v) = seeds[which % seeds.len()].clone();
+        if edit % 5 != 0 {
+            mutate(&mut v, pick, edit, with);
+        }
+        let ctx = Options { today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23), ..Options::default() }
+            .context()
+            .unwrap();
+        let report = api::validate(kind, &v, &ctx);
+        // The shape verdict of the full validation is the diagnostic walk's.
+        let mut out = Collector::new(ctx.locale);
+        validate::check(SchemaId::Kind(kind), &v, &ctx.limits, &mut out);
+        let structural = out.into_report();
+        if !structural.valid {
+            prop_assert_eq!(report, structural);
+        }
+    }
+}
+
+#[test]
+fn every_seed_is_valid_on_both_paths() {
+    let seeds = seeds();
+    assert!(seeds.len() >= 20, "only {} valid seeds", seeds.len());
+    for (kind, v) in seeds {
+        assert!(
+            validate::is_valid(SchemaId::Kind(*kind), v, &Limits::default()),
+            "{}",
+            kind.as_str()
+        );
+    }
+}
