@@ -38,8 +38,10 @@ p("totals (indicators) are compared with suraksha's on the same input in the sam
 p("that disagrees is marked and its time does not count.\n")
 p("## Machine\n")
 p(f"- CPU: {cpu()}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores visible")
-p(f"- load before: `{(out / 'load-before.txt').read_text().strip()}`")
-p(f"- load after: `{(out / 'load-after.txt').read_text().strip()}`")
+for when in ("before", "after"):
+    path = out / f"load-{when}.txt"
+    if path.exists():
+        p(f"- load {when}: `{path.read_text().strip()}`")
 p("- The machine was shared with five other engineers building and testing during the run:")
 p("  load averages far above the core count mean every figure is noisy and slower than on an idle")
 p("  machine; ratios within one run are more telling than absolute times.")
