@@ -204,10 +204,13 @@ pub fn cci_review<'py>(
     to_py(py, &result.map_err(|r| Exc::Validation.report(py, &r))?)
 }
 
-/// The synthetic sample roster (rows as dicts) of the pilot district.
+/// The synthetic sample roster (rows as dicts) of the pilot district; at
+/// most `MAX_SAMPLE_HOUSEHOLDS` households a village (`InputError`, `out_of_range`).
 #[pyfunction]
-#[pyo3(signature = (seed=indicators::generate::SAMPLE_SEED, households=indicators::generate::SAMPLE_HOUSEHOLDS))]
-pub fn sample_roster(py: Python<'_>, seed: u64, households: u32) -> PyResult<Bound<'_, PyAny>> {
+#[pyo3(signature = (seed=indicators::generate::SAMPLE_SEED, households=i64::from(indicators::generate::SAMPLE_HOUSEHOLDS)))]
+pub fn sample_roster(py: Python<'_>, seed: u64, households: i64) -> PyResult<Bound<'_, PyAny>> {
+    let households =
+        indicators::generate::sample_households(households).map_err(|e| raise(py, e))?;
     let rows = detached(py, || indicators::generate::roster_rows(seed, households))?;
     to_py(py, &rows)
 }

@@ -163,3 +163,87 @@ fn csv_shape_errors_equal_the_row_reader() {
         assert!(!columnar.diagnostics.is_empty());
     }
 }
+
+/// Date and timestamp columns (a pandas `datetime64` column is a timestamp;
+/// a zoned one counts in its own zone) give the same roster as date text.
+#[test]
+fn date_and_timestamp_columns_read_as_dates() {
+    use std::sync::Arc;
+
+    use arrow_array::{
+        Array, ArrayRef, Date64Array, RecordBatch, StringArray, TimestampNanosecondArray,
+    };
+    use arrow_schema::{Field, Schema};
+
+    let ctx = ctx();
+    // Every fifth row gets a birth date (the sample has none): the day after
+    // its survey date, 12 years before, so a date read one day off changes the age.
+    let text: String = SAMPLE
+        .lines()
+        .take(500)
+        .enumerate()
+        .map(|(i, line)| {
+            let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+            if let Some(survey) = NaiveDate::parse_from_str(&cells[7], "%Y-%m-%d")
+                .ok()
+                .filter(|_| i % 5 == 0)
+            {
+                let birth = survey.succ_opt().unwrap() - chrono::Months::new(144);
+                cells[6] = birth.to_string();
+            }
+            cells.join(",") + "\n"
+        })
+        .collect();
+    let batch = &csv_batches(&text).unwrap()[0];
+    let read = RosterRead {
+        text_cells: true,
+        ..Default::default()
+    };
+    let want = roster_columns(std::slice::from_ref(batch), read, &ctx).unwrap();
+    let days = |v: Option<&str>| {
+        v.map(|s| {
+            let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+            (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days()
+        })
+    };
+    let nanos = |d: i64, offset_s: i64| (d * 86_400 - offset_s) * 1_000_000_000;
+    for (birth_tz, survey) in [(None, "date64"), (Some("Asia/Kolkata"), "ts+05:30")] {
+        let mut fields = Vec::new();
+        let mut columns: Vec<ArrayRef> = Vec::new();
+        for (f, c) in batch.schema().fields().iter().zip(batch.columns()) {
+            let cells = c.as_any().downcast_ref::<StringArray>().unwrap();
+            let array: ArrayRef = match f.name().as_str() {
+                "birth_date" => {
+                    // Midnight where recorded: 00:00 in India is 18:30 UTC the day before.
+                    let offset = if birth_tz.is_some() { 19_800 } else { 0 };
+                    let a: TimestampNanosecondArray = cells
+                        .iter()
+                        .map(|v| days(v).map(|d| nanos(d, offset) + 3_600_000_000_000))
+                        .collect();
+                    Arc::new(a.with_timezone_opt(birth_tz))
+                }
+                "survey_date" if survey == "date64" => Arc::new(
+                    cells
+                        .iter()
+                        .map(|v| days(v).map(|d| d * 86_400_000))
+                        .collect::<Date64Array>(),
+                ),
+                "survey_date" => {
+                    let a: TimestampNanosecondArray = cells
+                        .iter()
+                        .map(|v| days(v).map(|d| nanos(d, 19_800)))
+                        .collect();
+                    Arc::new(a.with_timezone("+05:30"))
+                }
+                _ => c.clone(),
+            };
+            fields.push(Field::new(f.name(), array.data_type().clone(), true));
+            columns.push(array);
+        }
+        let typed = RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).unwrap();
+        assert!(typed.column_by_name("birth_date").unwrap().null_count() < typed.num_rows());
+        let got = roster_columns(&[typed], read, &ctx).unwrap();
+        assert_eq!(got.1, want.1, "{survey}");
+        assert_eq!(got.0, want.0, "{survey}");
+    }
+}

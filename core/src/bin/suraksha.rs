@@ -43,6 +43,16 @@ struct Cli {
 enum Command {
     /// Validate a record of KIND from FILE (or - for stdin); prints the report as JSON.
     Validate { kind: String, file: String },
+    /// Validate many records of KIND: NDJSON from FILE (or - for stdin), read a
+    /// chunk at a time; prints one `{"row", "report"}` line per record, or with
+    /// --summary the counts and the invalid records only. Exit 1 if any is invalid.
+    ValidateMany {
+        kind: String,
+        file: String,
+        /// Print only the counts, the diagnostics by code and the invalid records.
+        #[arg(long)]
+        summary: bool,
+    },
     /// Print the JSON Schema of KIND.
     Schema { kind: String },
     /// Write every kind's JSON Schema into DIR (or, with --check, fail if any differs).
@@ -225,6 +235,9 @@ fn context(cli: &Cli, locale: Locale) -> Result<Context<'static>, Unusable> {
     .map_err(|e| Unusable(format!("--profile: {}", e.report())))
 }
 
+#[path = "cli/batch.rs"]
+mod batch;
+
 fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
     let locale = Locale::parse(&cli.locale).ok_or_else(|| {
         Unusable(format!(
@@ -251,6 +264,16 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
                 ExitCode::from(1)
             })
         }
+        Command::ValidateMany {
+            kind,
+            file,
+            summary,
+        } => batch::validate_many(
+            kind_of(kind, locale)?,
+            file,
+            *summary,
+            &context(cli, locale)?,
+        ),
         Command::Schema { kind } => {
             print(kind_of(kind, locale)?.schema())?;
             Ok(ExitCode::SUCCESS)

@@ -127,6 +127,27 @@ fn timestamp(v: i64, unit: TimeUnit) -> Option<DateTime<chrono::Utc>> {
     }
 }
 
+/// The offset from UTC of an Arrow time zone: `UTC`/`Z`, a fixed offset
+/// (`+05:30`), or India's zone (`Asia/Kolkata`, `Asia/Calcutta`: no daylight
+/// saving). Other named zones are not known here (`None`: the cell is not a date).
+fn utc_offset_seconds(tz: &str) -> Option<i64> {
+    match tz {
+        "UTC" | "Etc/UTC" | "Z" | "GMT" => return Some(0),
+        "Asia/Kolkata" | "Asia/Calcutta" => return Some(5 * 3600 + 30 * 60),
+        _ => {}
+    }
+    let (sign, rest) = match tz.as_bytes().first()? {
+        b'+' => (1, tz.get(1..)?),
+        b'-' => (-1, tz.get(1..)?),
+        _ => return None,
+    };
+    let (h, m) = rest
+        .split_once(':')
+        .unwrap_or((rest.get(..2)?, rest.get(2..)?));
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 23 && m <= 59).then_some(sign * (h * 3600 + m * 60))
+}
+
 /// A date or timestamp column decoded by `decode` once per distinct value:
 /// `(date, time)`, `time` as `HH:MM:SS[.f]` or `None` for a date column.
 pub fn decode_temporal<T: Clone>(
@@ -156,11 +177,15 @@ pub fn decode_temporal<T: Clone>(
             };
             Some(a.iter().map(|v| v.and_then(|d| once(d, &mut f))).collect())
         }
-        DataType::Timestamp(unit, _) => {
+        DataType::Timestamp(unit, tz) => {
             let unit = *unit;
+            let offset = tz.as_deref().map_or(Some(0), utc_offset_seconds);
             let mut f = |v: i64| {
                 let t = timestamp(v, unit)?;
-                decode(t.date_naive(), Some(t))
+                // The calendar date where the time was recorded: naive
+                // timestamps as written, zoned ones in their zone.
+                let local = t.checked_add_signed(chrono::TimeDelta::seconds(offset?))?;
+                decode(local.date_naive(), Some(t))
             };
             let values: Vec<Option<i64>> = match unit {
                 TimeUnit::Second => array

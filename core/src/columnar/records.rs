@@ -29,7 +29,7 @@ fn float_value(x: f64) -> Option<Value> {
 }
 
 /// The cells of one column (any supported type) as JSON values.
-fn column_cells(name: &str, array: &dyn Array) -> Result<Cells, String> {
+fn column_cells(name: &str, array: &dyn Array, dates: bool) -> Result<Cells, String> {
     let t = array.data_type();
     if *t == DataType::Null {
         return Ok(vec![None; array.len()]);
@@ -66,8 +66,8 @@ fn column_cells(name: &str, array: &dyn Array) -> Result<Cells, String> {
     if cells::is_temporal(t) {
         return cells::decode_temporal(array, |date, time| {
             Some(Value::String(match time {
-                None => date.to_string(),
-                Some(t) => t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                Some(t) if !dates => t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                _ => date.to_string(),
             }))
         })
         .ok_or_else(|| unsupported(name, t));
@@ -77,14 +77,14 @@ fn column_cells(name: &str, array: &dyn Array) -> Result<Cells, String> {
             .fields()
             .iter()
             .zip(s.columns())
-            .map(|(f, c)| Ok((f.name().clone(), column_cells(f.name(), c.as_ref())?)))
+            .map(|(f, c)| Ok((f.name().clone(), column_cells(f.name(), c.as_ref(), dates)?)))
             .collect::<Result<_, String>>()?;
         return Ok(objects(fields, s.len(), |i| s.is_null(i)));
     }
     macro_rules! lists {
         ($($o:ty),*) => {
             $(if let Some(l) = array.as_list_opt::<$o>() {
-                let mut inner = column_cells(name, l.values().as_ref())?;
+                let mut inner = column_cells(name, l.values().as_ref(), dates)?;
                 let offsets = l.value_offsets();
                 return Ok((0..l.len())
                     .map(|i| {
@@ -130,12 +130,23 @@ fn objects(mut fields: Vec<(String, Cells)>, n: usize, is_null: impl Fn(usize) -
 
 /// Each row of `batch` as a JSON object (see the module docs).
 pub fn batch_values(batch: &RecordBatch) -> Result<Vec<Value>, String> {
+    values(batch, false)
+}
+
+/// Each row of `batch` as a JSON object, every date or timestamp cell as its
+/// calendar date (`YYYY-MM-DD`): for tables whose temporal fields are all
+/// dates, such as the roster (a pandas `datetime64` column is a timestamp).
+pub fn batch_values_dates(batch: &RecordBatch) -> Result<Vec<Value>, String> {
+    values(batch, true)
+}
+
+fn values(batch: &RecordBatch, dates: bool) -> Result<Vec<Value>, String> {
     let schema = batch.schema();
     let fields: Vec<(String, Cells)> = schema
         .fields()
         .iter()
         .zip(batch.columns())
-        .map(|(f, c)| Ok((f.name().clone(), column_cells(f.name(), c.as_ref())?)))
+        .map(|(f, c)| Ok((f.name().clone(), column_cells(f.name(), c.as_ref(), dates)?)))
         .collect::<Result<_, String>>()?;
     Ok(objects(fields, batch.num_rows(), |_| false)
         .into_iter()

@@ -275,7 +275,7 @@ struct Converted {
 
 /// The row values of a slice, typed by column when every cell is text.
 fn row_values(batch: &RecordBatch, text_cells: bool) -> Result<Vec<Value>, Error> {
-    let mut rows = records::batch_values(batch).map_err(|e| super::unreadable(&e))?;
+    let mut rows = records::batch_values_dates(batch).map_err(|e| super::unreadable(&e))?;
     if text_cells {
         for row in &mut rows {
             if let Some(obj) = row.as_object_mut() {
@@ -519,6 +519,52 @@ fn each_slice<T: Send>(
     {
         slices.iter().map(run).collect()
     }
+}
+
+/// Roster rows read a chunk at a time: `pieces` yields each chunk (with the
+/// table index of its first row), `convert` turns it into columns and rejected
+/// rows. Chunks are converted one group (one per core) at a time and appended
+/// in order, so memory stays the columns read so far plus one group of chunks,
+/// never a parsed copy of the whole input.
+pub(super) fn gather<T: Send>(
+    pieces: impl Iterator<Item = T>,
+    convert: impl Fn(T) -> Result<(RosterColumns, Vec<RejectedRow>), Error> + Sync + Send,
+) -> Result<(RosterColumns, Vec<RejectedRow>), Error> {
+    #[cfg(feature = "parallel")]
+    let group = rayon::current_num_threads().max(1);
+    #[cfg(not(feature = "parallel"))]
+    let group = 1;
+    let mut cols = RosterColumns::default();
+    let mut rejected = Vec::new();
+    let mut pieces = pieces.peekable();
+    while pieces.peek().is_some() {
+        let batch: Vec<T> = pieces.by_ref().take(group).collect();
+        #[cfg(feature = "parallel")]
+        let done: Vec<_> = {
+            use rayon::prelude::*;
+            batch.into_par_iter().map(&convert).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let done: Vec<_> = batch.into_iter().map(&convert).collect();
+        for part in done {
+            let (c, r) = part?;
+            cols.extend(&c);
+            rejected.extend(r);
+        }
+    }
+    rejected.sort_by_key(|r| r.row);
+    Ok((cols, rejected))
+}
+
+/// One chunk of a table (its first row's index in the table) as columns.
+pub(super) fn convert_chunk(
+    batch: &RecordBatch,
+    offset: usize,
+    read: RosterRead,
+    ctx: &Context<'_>,
+) -> Result<(RosterColumns, Vec<RejectedRow>), Error> {
+    let c = convert(batch, offset, read, ctx)?;
+    Ok((c.cols, c.rejected))
 }
 
 /// True when every batch converts column by column (the automatic choice).
