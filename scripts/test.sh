@@ -17,6 +17,8 @@ step "rust: tests"
 # Benches are built by clippy above and run by their own commands (cargo bench), not here.
 cargo test -p suraksha --lib --bins --tests
 cargo test -p suraksha --doc
+# Parquet rosters: a feature of its own (a large build), tested by one file.
+cargo test -p suraksha --features parquet --test parquet_roster
 
 step "rust: docs"
 RUSTDOCFLAGS="-D warnings" cargo doc -p suraksha --no-deps

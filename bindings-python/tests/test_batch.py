@@ -103,3 +103,39 @@ def test_empty_table() -> None:
     empty = pa.table({"id": pa.array([], pa.string())})
     result = suraksha.validate_table("referral", empty)
     assert result.num_rows == 0
+
+
+def many_referrals(n: int) -> list[dict[str, Any]]:
+    """`n` referrals cycling through REFERRALS: more than two of the core's chunks."""
+    return [dict(REFERRALS[i % len(REFERRALS)]) for i in range(n)]
+
+
+def test_chunks_keep_order_and_summary_agrees_with_full_reports() -> None:
+    records = many_referrals(9_001)
+    full = suraksha.validate_many("referral", records, today=TODAY)
+    expected = expected_rows()
+    assert full == [expected[i % len(expected)] for i in range(len(records))]
+    summary = suraksha.validate_many("referral", records, today=TODAY, summary=True)
+    assert isinstance(summary, suraksha.BatchSummary)
+    assert summary.rows == len(records)
+    assert summary.valid == sum(r.valid for r in full)
+    assert summary.invalid == len(records) - summary.valid
+    assert [row for row, _ in summary.invalid_rows] == [i for i, r in enumerate(full) if not r.valid]
+    assert all(report == full[row] for row, report in summary.invalid_rows)
+    codes: dict[str, int] = {}
+    for r in full:
+        for d in r.diagnostics:
+            codes[d["code"]] = codes.get(d["code"], 0) + 1
+    assert summary.codes == codes
+    ndjson = "\n".join(json.dumps(r) for r in records).encode()
+    assert suraksha.validate_many("referral", ndjson, today=TODAY, summary=True) == summary
+
+
+def test_table_summary_and_chunked_results() -> None:
+    table = pa.Table.from_pylist(many_referrals(9_001))
+    result = suraksha.validate_table("referral", table, today=TODAY)
+    assert result["row"].to_pylist() == list(range(9_001))
+    summary = suraksha.validate_table("referral", table, today=TODAY, summary=True)
+    assert summary.rows == 9_001
+    assert summary.valid == sum(result["valid"].to_pylist())
+    assert [row for row, _ in summary.invalid_rows] == [i for i, v in enumerate(result["valid"].to_pylist()) if not v]

@@ -121,3 +121,49 @@ def test_many_batches_number_rows_across_the_table(roster: pd.DataFrame) -> None
     (_, col_rejected), (_, json_rejected) = both_paths(chunked)
     assert col_rejected == json_rejected
     assert [r["row"] for r in col_rejected] == [3, 7, 9, 12, 20, 25, 30]
+
+
+def _with_birth_dates(roster: pd.DataFrame) -> pd.DataFrame:
+    """Every fifth row with a birth date (the sample has none) the day after
+    its survey date, 12 years before: a date read one day off changes the age."""
+    rows = roster.head(400).copy()
+    survey = pd.to_datetime(rows["survey_date"].astype(str))
+    birth = survey + pd.Timedelta(days=1) - pd.DateOffset(years=12)
+    every_fifth = [i % 5 == 0 for i in range(len(rows))]
+    rows["birth_date"] = birth.dt.strftime("%Y-%m-%d").where(every_fifth, None).astype(object)
+    rows["survey_date"] = survey.dt.strftime("%Y-%m-%d").astype(object)
+    return rows
+
+
+@pytest.mark.parametrize(
+    "kind", ["datetime64", "datetime64_kolkata", "arrow_date32", "arrow_date64", "arrow_timestamp_utc"]
+)
+def test_indicators_accept_date_and_timestamp_columns(roster: pd.DataFrame, kind: str) -> None:
+    text = _with_birth_dates(roster)
+    want = suraksha.indicators(text, today="2026-11-23", on_rejected="ignore")
+    typed: Any = text.copy()
+    for column in ["birth_date", "survey_date"]:
+        stamps = pd.to_datetime(typed[column])
+        if kind == "datetime64":
+            typed[column] = stamps  # pandas' default: datetime64[ns], no zone
+        elif kind == "datetime64_kolkata":
+            typed[column] = stamps.dt.tz_localize("Asia/Kolkata")  # midnight in India, 18:30 UTC the day before
+        else:
+            typed[column] = stamps
+    if kind.startswith("arrow_"):
+        table = pa.Table.from_pandas(typed, preserve_index=False)
+        arrow_type = {
+            "arrow_date32": pa.date32(),
+            "arrow_date64": pa.date64(),
+            "arrow_timestamp_utc": pa.timestamp("us", tz="UTC"),
+        }[kind]
+        for column in ["birth_date", "survey_date"]:
+            i = table.schema.get_field_index(column)
+            table = table.set_column(i, column, table.column(column).cast(arrow_type))
+        typed = table
+    got = suraksha.indicators(typed, today="2026-11-23", on_rejected="ignore")
+    assert got.num_rows > 0
+    assert got.equals(want)
+    rejected = suraksha.indicator_partial(typed, today="2026-11-23").rejected
+    assert rejected == suraksha.indicator_partial(text, today="2026-11-23").rejected
+    assert len(rejected) < len(text) // 10

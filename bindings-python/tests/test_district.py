@@ -118,3 +118,12 @@ def test_district_report(roster: pd.DataFrame) -> None:
     assert report.data["baseline"] is not None
     assert "<html" in report.html.lower()
     assert report.summary
+
+
+def test_sample_roster_size_is_capped() -> None:
+    for households in (2001, -1, 10**30):
+        with pytest.raises(suraksha.InputError) as caught:
+            suraksha.sample_roster(households=households)
+        assert caught.value.codes == ["out_of_range"]
+        assert caught.value.errors()[0]["path"] == "/households"
+    assert suraksha.sample_roster(households=0) == []

@@ -28,11 +28,14 @@
 
 pub mod actions;
 pub mod api;
+pub mod batch;
 pub mod boundary;
 pub mod cci;
 pub mod checked;
 pub mod clock;
 pub mod codes;
+#[cfg(feature = "arrow")]
+pub mod columnar;
 pub mod context;
 pub mod diagnostic;
 pub mod dna;
@@ -43,6 +46,7 @@ pub mod kind;
 pub mod labels;
 pub mod law;
 pub mod model;
+pub mod pipeline;
 pub mod privacy;
 pub mod profile;
 mod profile_default;

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Optional, Protocol, Sequence, TypedDict, Union
+from typing import Any, Literal, Optional, Protocol, Sequence, TypedDict, Union, cast, overload
 
 from . import _suraksha
 from ._errors import (
@@ -36,6 +36,7 @@ __version__: str = _suraksha.__version__
 
 __all__ = [
     "ArrowStreamExportable",
+    "BatchSummary",
     "DistrictReport",
     "IndicatorPartial",
     "RejectedRowsWarning",
@@ -125,6 +126,39 @@ class Report:
             raise ValidationError(messages, self.to_dict())
 
 
+@dataclass(frozen=True)
+class BatchSummary:
+    """The summary of a batch validated with ``summary=True``: counts, and the
+    reports of the invalid records only (for batches too large to keep a report
+    per record)."""
+
+    #: Records read.
+    rows: int
+    #: Records without errors.
+    valid: int
+    #: Records with at least one error.
+    invalid: int
+    #: Records with at least one warning.
+    with_warnings: int
+    #: Diagnostics by code, over every record.
+    codes: dict[str, int]
+    #: ``(row, report)`` of every invalid record, in order (``row`` is 0-based).
+    invalid_rows: list[tuple[int, Report]]
+
+    @classmethod
+    def from_dict(cls, summary: dict[str, Any]) -> BatchSummary:
+        """Wrap a summary dict as returned by the native module."""
+        rows = [(r["row"], Report.from_dict(r["report"])) for r in summary["invalid_rows"]]
+        return cls(
+            rows=summary["rows"],
+            valid=summary["valid"],
+            invalid=summary["invalid"],
+            with_warnings=summary["with_warnings"],
+            codes=dict(summary["codes"]),
+            invalid_rows=rows,
+        )
+
+
 def _options(
     locale: str, today: Optional[DateLike], profile: Optional[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -185,6 +219,26 @@ def validate(
     return Report.from_dict(_suraksha.validate(kind, record, options))
 
 
+@overload
+def validate_many(
+    kind: str,
+    records: Union[Sequence[Record], str, bytes],
+    *,
+    locale: str = ...,
+    today: Optional[DateLike] = ...,
+    profile: Optional[dict[str, Any]] = ...,
+    summary: Literal[False] = ...,
+) -> list[Report]: ...
+@overload
+def validate_many(
+    kind: str,
+    records: Union[Sequence[Record], str, bytes],
+    *,
+    locale: str = ...,
+    today: Optional[DateLike] = ...,
+    profile: Optional[dict[str, Any]] = ...,
+    summary: Literal[True],
+) -> BatchSummary: ...
 def validate_many(
     kind: str,
     records: Union[Sequence[Record], str, bytes],
@@ -192,14 +246,40 @@ def validate_many(
     locale: str = "en",
     today: Optional[DateLike] = None,
     profile: Optional[dict[str, Any]] = None,
-) -> list[Report]:
+    summary: bool = False,
+) -> Union[list[Report], BatchSummary]:
     """Validate many records at once, in parallel: a list of records, or NDJSON
     text or bytes (one record a non-blank line). One report per record, in order;
-    a malformed line is that line's ``malformed_json`` report."""
-    reports = _suraksha.validate_many(kind, records, _options(locale, today, profile))
-    return [Report.from_dict(r) for r in reports]
+    a malformed line is that line's ``malformed_json`` report. Records are taken
+    a few thousand at a time, so memory stays near the input's own size; with
+    ``summary=True`` only counts and the invalid records are kept (a
+    :class:`BatchSummary`)."""
+    result = _suraksha.validate_many(kind, records, _options(locale, today, profile), summary)
+    if summary:
+        return BatchSummary.from_dict(cast("dict[str, Any]", result))
+    return [Report.from_dict(r) for r in cast("list[ReportDict]", result)]
 
 
+@overload
+def validate_table(
+    kind: str,
+    table: ArrowStreamExportable,
+    *,
+    locale: str = ...,
+    today: Optional[DateLike] = ...,
+    profile: Optional[dict[str, Any]] = ...,
+    summary: Literal[False] = ...,
+) -> Any: ...
+@overload
+def validate_table(
+    kind: str,
+    table: ArrowStreamExportable,
+    *,
+    locale: str = ...,
+    today: Optional[DateLike] = ...,
+    profile: Optional[dict[str, Any]] = ...,
+    summary: Literal[True],
+) -> BatchSummary: ...
 def validate_table(
     kind: str,
     table: ArrowStreamExportable,
@@ -207,19 +287,24 @@ def validate_table(
     locale: str = "en",
     today: Optional[DateLike] = None,
     profile: Optional[dict[str, Any]] = None,
+    summary: bool = False,
 ) -> Any:
     """Validate every row of a table (pandas >= 2.2, polars, pyarrow, duckdb: any
     object with ``__arrow_c_stream__``), each row a record, null cells absent;
     a whole number in a float column counts as an integer (pandas stores integer
-    columns with gaps as floats).
+    columns with gaps as floats). Rows are converted column by column a few
+    thousand at a time, in parallel.
 
     Returns a ``pyarrow.Table`` with one row per input row: ``row``, ``valid``,
     ``n_errors``, ``n_warnings`` and the ``codes``, ``paths`` and ``severities``
     of its diagnostics; ``.to_pandas()`` or ``polars.from_arrow(...)`` converts it.
+    With ``summary=True``, a :class:`BatchSummary` instead.
     """
+    native = _suraksha.validate_table(kind, table, _options(locale, today, profile), summary)
+    if summary:
+        return BatchSummary.from_dict(cast("dict[str, Any]", native))
     import pyarrow  # the result type; imported lazily so validation works without it
 
-    native = _suraksha.validate_table(kind, table, _options(locale, today, profile))
     return pyarrow.table(native)
 
 

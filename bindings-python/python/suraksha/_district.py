@@ -205,7 +205,12 @@ def cci_review(
 
 def sample_roster(seed: int = 2026, households: int = 18) -> list[dict[str, Any]]:
     """The synthetic household roster of the pilot district (Madhubani, 63
-    villages): ``households`` per village; pass it to ``pandas.DataFrame``."""
+    villages): ``households`` per village, at most 2 000 (a larger or negative
+    number raises :class:`InputError`, code ``out_of_range``); pass it to
+    ``pandas.DataFrame``."""
+    if isinstance(households, int) and not isinstance(households, bool):
+        # Beyond the native integer the count is out of range all the same.
+        households = max(min(households, 2**63 - 1), -(2**63))
     return _suraksha.sample_roster(seed, households)
 
 

@@ -43,6 +43,16 @@ struct Cli {
 enum Command {
     /// Validate a record of KIND from FILE (or - for stdin); prints the report as JSON.
     Validate { kind: String, file: String },
+    /// Validate many records of KIND: NDJSON from FILE (or - for stdin), read a
+    /// chunk at a time; prints one `{"row", "report"}` line per record, or with
+    /// --summary the counts and the invalid records only. Exit 1 if any is invalid.
+    ValidateMany {
+        kind: String,
+        file: String,
+        /// Print only the counts, the diagnostics by code and the invalid records.
+        #[arg(long)]
+        summary: bool,
+    },
     /// Print the JSON Schema of KIND.
     Schema { kind: String },
     /// Write every kind's JSON Schema into DIR (or, with --check, fail if any differs).
@@ -96,7 +106,7 @@ enum Command {
         #[arg(long)]
         permission: Option<String>,
     },
-    /// The district baseline report from your files: a roster (CSV or NDJSON) and
+    /// The district baseline report from your files: a roster (CSV, NDJSON or Parquet) and
     /// optional DNA dataset files (JSON: {villages, blocks, secondary_data}).
     Report {
         /// The child roster file.
@@ -225,6 +235,9 @@ fn context(cli: &Cli, locale: Locale) -> Result<Context<'static>, Unusable> {
     .map_err(|e| Unusable(format!("--profile: {}", e.report())))
 }
 
+#[path = "cli/batch.rs"]
+mod batch;
+
 fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
     let locale = Locale::parse(&cli.locale).ok_or_else(|| {
         Unusable(format!(
@@ -251,6 +264,16 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
                 ExitCode::from(1)
             })
         }
+        Command::ValidateMany {
+            kind,
+            file,
+            summary,
+        } => batch::validate_many(
+            kind_of(kind, locale)?,
+            file,
+            *summary,
+            &context(cli, locale)?,
+        ),
         Command::Schema { kind } => {
             print(kind_of(kind, locale)?.schema())?;
             Ok(ExitCode::SUCCESS)
@@ -307,7 +330,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
                 .flat_map(|p| [p.block, p.village])
                 .map(|a| (a.lgd_code, a.name))
                 .collect();
-            district_report(SAMPLE_ROSTER, Some(dna), "Madhubani", names, out, &ctx)?;
+            let roster = RosterFile::Text(SAMPLE_ROSTER.to_owned());
+            district_report(&roster, &[dna], "Madhubani", names, out, &ctx)?;
             Ok(code)
         }
         Command::Export {
@@ -352,9 +376,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Unusable> {
             district,
         } => {
             let ctx = context(cli, locale)?;
-            let text = read(&roster.to_string_lossy())?;
-            let dna = merge_dna(dna, locale)?;
-            district_report(&text, dna, district, Default::default(), out, &ctx)
+            let roster = roster_file(roster)?;
+            let dna = dna_files(dna, locale)?;
+            district_report(&roster, &dna, district, Default::default(), out, &ctx)
         }
     }
 }
@@ -454,14 +478,10 @@ const SAMPLES: &[(&str, Kind, &str)] = &[
 const SAMPLE_ROSTER: &str = include_str!("../../../examples/district/roster.csv");
 const SAMPLE_DNA: &str = include_str!("../../../examples/district/dna/dataset.json");
 
-/// Concatenate the `villages`, `blocks` and `secondary_data` lists of several DNA files.
-fn merge_dna(files: &[PathBuf], locale: Locale) -> Result<Option<Value>, Unusable> {
-    if files.is_empty() {
-        return Ok(None);
-    }
-    // A directory stands for its JSON files (sorted); arrays in it (derived
-    // outputs such as collations.json) are skipped.
-    let mut paths = Vec::new();
+/// The JSON objects of DNA dataset files; a directory stands for its JSON
+/// files (sorted), skipping arrays in it (derived outputs such as collations.json).
+fn dna_files(files: &[PathBuf], locale: Locale) -> Result<Vec<Value>, Unusable> {
+    let mut out = Vec::new();
     for f in files {
         if f.is_dir() {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(f)
@@ -472,65 +492,79 @@ fn merge_dna(files: &[PathBuf], locale: Locale) -> Result<Option<Value>, Unusabl
                 .collect();
             inside.sort();
             for p in inside {
-                if json_of(&p.to_string_lossy(), locale)?.is_object() {
-                    paths.push(p);
+                let v = json_of(&p.to_string_lossy(), locale)?;
+                if v.is_object() {
+                    out.push(v);
                 }
             }
         } else {
-            paths.push(f.clone());
-        }
-    }
-    let mut merged = serde_json::Map::new();
-    for f in &paths {
-        let v = json_of(&f.to_string_lossy(), locale)?;
-        let obj = v.as_object().ok_or_else(|| {
-            Unusable(format!(
-                "`{}`: a DNA dataset must be a JSON object",
-                f.display()
-            ))
-        })?;
-        for (k, list) in obj {
-            let slot = merged
-                .entry(k.clone())
-                .or_insert_with(|| Value::Array(Vec::new()));
-            match (slot.as_array_mut(), list.as_array()) {
-                (Some(acc), Some(items)) => acc.extend(items.iter().cloned()),
-                _ => *slot = list.clone(),
+            let v = json_of(&f.to_string_lossy(), locale)?;
+            if !v.is_object() {
+                return Err(Unusable(format!(
+                    "`{}`: a DNA dataset must be a JSON object",
+                    f.display()
+                )));
             }
+            out.push(v);
         }
     }
-    Ok(Some(Value::Object(merged)))
+    Ok(out)
+}
+
+/// A roster file as the pipeline's input: Parquet (by extension, feature
+/// `parquet`), else CSV or NDJSON text.
+enum RosterFile {
+    Text(String),
+    #[cfg(feature = "parquet")]
+    Arrow(Vec<suraksha::columnar::RecordBatch>),
+}
+
+fn roster_file(path: &Path) -> Result<RosterFile, Unusable> {
+    let parquet = path.extension().is_some_and(|x| x == "parquet");
+    if parquet {
+        #[cfg(feature = "parquet")]
+        {
+            let file = std::fs::File::open(path)
+                .map_err(|e| Unusable(format!("cannot read `{}`: {e}", path.display())))?;
+            let batches = suraksha::columnar::parquet_batches(file)
+                .map_err(|r| Unusable(format!("roster: {r}")))?;
+            return Ok(RosterFile::Arrow(batches));
+        }
+        #[cfg(not(feature = "parquet"))]
+        return Err(Unusable(format!(
+            "`{}`: this build reads CSV and NDJSON rosters; build with `--features parquet` for Parquet",
+            path.display()
+        )));
+    }
+    Ok(RosterFile::Text(read(&path.to_string_lossy())?))
 }
 
 /// Build, write and summarise the district baseline report.
 fn district_report(
-    roster_text: &str,
-    dna: Option<Value>,
+    roster: &RosterFile,
+    dna: &[Value],
     district: &str,
     names: std::collections::BTreeMap<u32, String>,
     out: &Path,
     ctx: &Context<'_>,
 ) -> Result<ExitCode, Unusable> {
-    use suraksha::indicators::{read_roster, TableOptions};
-    let (columns, rejected) =
-        read_roster(roster_text, ctx).map_err(|r| Unusable(format!("roster: {r}")))?;
-    let baseline = match dna {
-        Some(v) => Some(
-            suraksha::dna::baseline_value(&v, ctx)
-                .map_err(|r| Unusable(format!("DNA records: {r}")))?,
-        ),
-        None => None,
+    use suraksha::pipeline::{DistrictOptions, RosterInput};
+    let input = match roster {
+        RosterFile::Text(text) => RosterInput::Text(text),
+        #[cfg(feature = "parquet")]
+        RosterFile::Arrow(batches) => RosterInput::Arrow(batches),
     };
-    let report = suraksha::report::build(suraksha::report::ReportInput {
+    let options = DistrictOptions {
         district_name: district.to_owned(),
-        roster: &columns,
-        rejected: &rejected,
-        baseline,
-        options: TableOptions::default(),
         names,
-        locale: ctx.locale,
-    })
-    .map_err(|r| Unusable(format!("report: {r}")))?;
+        ..Default::default()
+    };
+    // Read first, so the rows accepted and rejected are known for the exit status.
+    let (columns, rejected) =
+        suraksha::pipeline::roster(input, ctx).map_err(|e| Unusable(e.to_string()))?;
+    let input = RosterInput::Columns(&columns, &rejected);
+    let report = suraksha::pipeline::district_report(input, dna, options, ctx)
+        .map_err(|e| Unusable(e.to_string()))?;
     std::fs::create_dir_all(out)
         .map_err(|e| Unusable(format!("cannot create `{}`: {e}", out.display())))?;
     let json = serde_json::to_string_pretty(&report).map_err(|e| Unusable(e.to_string()))?;

@@ -21,6 +21,30 @@ use crate::model::{SchoolStatus, Sex, SocialGroup};
 pub const SAMPLE_SEED: u64 = 2026;
 /// Households per village in the shipped sample.
 pub const SAMPLE_HOUSEHOLDS: u32 = 18;
+/// Most households per village a front end that materialises every row (a
+/// Python list of dicts, ~1 KB a row) may ask for: 2 000 households in 63
+/// villages are ~430 000 rows. [`roster_columns`] has no such cap.
+pub const MAX_SAMPLE_HOUSEHOLDS: u32 = 2_000;
+
+/// A requested sample size checked against [`MAX_SAMPLE_HOUSEHOLDS`]: an
+/// `out_of_range` diagnostic at `/households` when it is negative or above.
+pub fn sample_households(households: i64) -> Result<u32, crate::Error> {
+    if let Some(n) = u32::try_from(households)
+        .ok()
+        .filter(|n| *n <= MAX_SAMPLE_HOUSEHOLDS)
+    {
+        return Ok(n);
+    }
+    Err(crate::Error::input(crate::Diagnostic::new(
+        crate::Code::OutOfRange,
+        "/households",
+        crate::diagnostic::Params::new()
+            .with("field", "households")
+            .with("value", households)
+            .with("range", format!("0–{MAX_SAMPLE_HOUSEHOLDS}")),
+        crate::Locale::En,
+    )))
+}
 
 /// True rates (proportions) of one village, by built-in indicator.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -67,7 +67,8 @@ pub fn roster_to_csv(rows: &[RosterRow]) -> String {
     out
 }
 
-fn cell_value(column: &str, cell: &str) -> Value {
+/// A CSV cell as the JSON value its column holds (numbers and flags typed).
+pub(crate) fn cell_value(column: &str, cell: &str) -> Value {
     let cell = cell.trim();
     if NUMERIC.contains(&column) {
         if let Ok(n) = cell.parse::<u64>() {
@@ -92,9 +93,12 @@ fn cell_value(column: &str, cell: &str) -> Value {
     Value::String(cell.to_owned())
 }
 
-/// Parse CSV text into JSON objects (one per data line); a header naming an
-/// unknown column is still passed through so validation reports `unknown_field`.
-pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
+/// The header of CSV text, once its shape is checked: a header line, no
+/// column named twice, every data line as many cells as the header has
+/// columns (each ragged line is its own diagnostic, at `/<line number>`).
+/// Shared by [`csv_values`] and the columnar CSV reader, so both refuse the
+/// same files with the same codes.
+pub(crate) fn csv_header(text: &str) -> Result<Vec<String>, Report> {
     let first = text.lines().position(|l| !l.trim().is_empty());
     let header: Vec<String> = match first.and_then(|i| text.lines().nth(i)) {
         Some(h) => h
@@ -122,14 +126,13 @@ pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
             ));
         }
     }
-    let mut values = Vec::new();
     // Line numbers count from 1 with the header as line 1, blank lines included.
     for (n, line) in text.lines().enumerate().skip(first.unwrap_or(0) + 1) {
         if line.trim().is_empty() {
             continue;
         }
-        let cells: Vec<&str> = line.split(',').collect();
-        if cells.len() != header.len() {
+        let cells = line.split(',').count();
+        if cells != header.len() {
             errors.push(Diagnostic::new(
                 Code::InvalidValue,
                 format!("/{}", n + 1),
@@ -138,27 +141,41 @@ pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
                     format!(
                         "line {} has {} cells, the header has {} columns",
                         n + 1,
-                        cells.len(),
+                        cells,
                         header.len()
                     ),
                 ),
                 crate::Locale::En,
             ));
-            continue;
         }
-        let mut obj = Map::new();
-        for (col, cell) in header.iter().zip(cells) {
-            if !cell.trim().is_empty() {
-                obj.insert(col.clone(), cell_value(col, cell));
-            }
-        }
-        values.push(Value::Object(obj));
     }
     if errors.is_empty() {
-        Ok(values)
+        Ok(header)
     } else {
         Err(Report::from_diagnostics(errors))
     }
+}
+
+/// The data lines of CSV text (after the header, blank lines skipped).
+pub(crate) fn csv_data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.trim().is_empty()).skip(1)
+}
+
+/// Parse CSV text into JSON objects (one per data line); a header naming an
+/// unknown column is still passed through so validation reports `unknown_field`.
+pub fn csv_values(text: &str) -> Result<Vec<Value>, Report> {
+    let header = csv_header(text)?;
+    Ok(csv_data_lines(text)
+        .map(|line| {
+            let mut obj = Map::new();
+            for (col, cell) in header.iter().zip(line.split(',')) {
+                if !cell.trim().is_empty() {
+                    obj.insert(col.clone(), cell_value(col, cell));
+                }
+            }
+            Value::Object(obj)
+        })
+        .collect())
 }
 
 /// Read a roster from CSV or NDJSON text (NDJSON when the first non-blank

@@ -1,0 +1,84 @@
+"""Write BENCHMARKS.md from the JSON lines of scripts/bench.sh (argument: their directory)."""
+
+from __future__ import annotations
+
+import json
+import platform
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+out = Path(sys.argv[1])
+
+
+def lines(name: str) -> list[dict]:
+    path = out / name
+    if not path.exists():
+        return []
+    return [json.loads(l) for l in path.read_text().splitlines() if l.startswith("{")]
+
+
+def cpu() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+def fmt(x: float | None, digits: int = 2) -> str:
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+p = print
+p("# Benchmarks\n")
+p("Written by `scripts/bench.sh` (not part of CI). Every peer's verdicts (validation) or district")
+p("totals (indicators) are compared with suraksha's on the same input in the same run; a peer")
+p("that disagrees is marked and its time does not count.\n")
+p("## Machine\n")
+p(f"- CPU: {cpu()}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores visible")
+for when in ("before", "after"):
+    path = out / f"load-{when}.txt"
+    if path.exists():
+        p(f"- load {when}: `{path.read_text().strip()}`")
+p("- The machine was shared with five other engineers building and testing during the run:")
+p("  load averages far above the core count mean every figure is noisy and slower than on an idle")
+p("  machine; ratios within one run are more telling than absolute times.")
+pk = ["pydantic", "msgspec", "jsonschema-rs", "fastjsonschema", "polars", "duckdb", "pandas", "pyarrow"]
+p(f"- {rustc}; Python {platform.python_version()}; " + ", ".join(f"{k} {version(k)}" for k in pk) + "\n")
+
+p("## Rust\n")
+p("| work | result |\n|---|---|")
+for r in lines("rust.jsonl"):
+    value = f"{r['us']:.2f} µs" if "us" in r else f"{r['mb_per_s']:.1f} MB/s"
+    p(f"| {r['what']} | {value} |")
+p()
+p("## Python validation (median of 5 runs; ratio = peer time / suraksha time, above 1 means suraksha is faster)\n")
+sections: dict[str, list[dict]] = {}
+for r in lines("python.jsonl"):
+    sections.setdefault(r["section"], []).append(r)
+memory_rows = sections.pop("batch memory", [])
+for name, rows in sections.items():
+    p(f"### {name}\n")
+    p("| tool | µs / record | MB/s | peer ÷ suraksha | agrees |\n|---|---|---|---|---|")
+    for r in rows:
+        p(f"| {r['tool']} | {fmt(r['us_per_record'])} | {fmt(r.get('mb_per_s'), 1)} | {fmt(r['ratio_to_suraksha'])} | {'yes' if r['agrees'] else '**no**'} |")
+    p()
+p("## Batch memory (peak RSS above the process before the call, small referral records)\n")
+p("| input | records | input (MB) | extra peak (MB) | extra ÷ input |\n|---|---|---|---|---|")
+for r in memory_rows:
+    p(f"| {r['tool']} | {r['records']:,} | {r['input_mb']:.1f} | {r['extra_peak_mb']:.1f} | {r['ratio_to_input']:.2f} |")
+p()
+p("## Indicators on an Arrow roster (median; all cores; peak RSS above the loaded table)\n")
+ind = lines("indicators.jsonl")
+if ind and "versions" in ind[0]:
+    ind = ind[1:]
+p("| rows | tool | seconds | peer ÷ suraksha | extra peak RSS (MB) | input table (MB) | agrees |\n|---|---|---|---|---|---|---|")
+for r in ind:
+    if "error" in r:
+        p(f"| {r['rows']:,} | {r['tool']} | failed | | | | |")
+        continue
+    agrees = "–" if r["agrees"] is None else ("yes" if r["agrees"] else "**no**")
+    p(f"| {r['rows']:,} | {r['tool']} | {r['seconds']:.3f} | {fmt(r['ratio_to_suraksha'])} | {r['extra_rss_mb']:.0f} | {r['input_mb']:.0f} | {agrees} |")
+p()

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The benchmarks beside the peers (not part of CI): builds the release CLI
+# benches and the Python extension into its own venv (.bench-venv) with the
+# peers (pydantic, msgspec, jsonschema-rs, fastjsonschema, polars, duckdb,
+# pandas), runs every benchmark and writes BENCHMARKS.md.
+#   scripts/bench.sh [CASES] [ROSTER_ROWS...]   (defaults: 2000 1000000 10000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CASES=${1:-2000}
+shift || true
+ROWS=${*:-"1000000 10000000"}
+OUT=target/bench
+mkdir -p "$OUT"
+VENV=$PWD/.bench-venv
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+PY=$VENV/bin/python
+"$PY" -m pip install -q --disable-pip-version-check maturin pydantic msgspec jsonschema-rs fastjsonschema \
+  polars duckdb pandas pyarrow numpy
+uptime > "$OUT/load-before.txt"
+cargo bench -q -p suraksha --bench batch -- 5000 | tee "$OUT/rust.jsonl"
+VIRTUAL_ENV=$VENV PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" develop --release --quiet -m bindings-python/Cargo.toml
+nice -n 5 "$PY" benches/validation_bench.py "$CASES" 5 | tee "$OUT/python.jsonl"
+# shellcheck disable=SC2086
+nice -n 5 "$PY" benches/indicators_bench.py $ROWS | tee "$OUT/indicators.jsonl"
+uptime > "$OUT/load-after.txt"
+"$PY" benches/report.py "$OUT" > BENCHMARKS.md
+echo "wrote BENCHMARKS.md"
