@@ -124,11 +124,17 @@ def test_many_batches_number_rows_across_the_table(roster: pd.DataFrame) -> None
 
 
 def _with_birth_dates(roster: pd.DataFrame) -> pd.DataFrame:
-    """Every fifth row with a birth date (the sample has none) the day after
-    its survey date, 12 years before: a date read one day off changes the age."""
+    """Every fifth row with a birth date (the sample has none) that agrees with
+    its age: the day after its survey date, age + 1 years before, so the
+    birthday is tomorrow. A date read one day late makes the child a year
+    older, and the row is rejected for an age that does not match."""
     rows = roster.head(400).copy()
     survey = pd.to_datetime(rows["survey_date"].astype(str))
-    birth = survey + pd.Timedelta(days=1) - pd.DateOffset(years=12)
+    ages = rows["age"].astype("int64")
+    birth = pd.Series(
+        [s + pd.Timedelta(days=1) - pd.DateOffset(years=int(a) + 1) for s, a in zip(survey, ages)],
+        index=rows.index,
+    )
     every_fifth = [i % 5 == 0 for i in range(len(rows))]
     rows["birth_date"] = birth.dt.strftime("%Y-%m-%d").where(every_fifth, None).astype(object)
     rows["survey_date"] = survey.dt.strftime("%Y-%m-%d").astype(object)

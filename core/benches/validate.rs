@@ -9,7 +9,8 @@
 //!
 //! No timing is asserted: run with `cargo bench -p suraksha --bench validate`.
 //! `SURAKSHA_BENCH_QUICK=1` runs a few iterations on little text, for
-//! profilers that count instructions (`valgrind --tool=callgrind`).
+//! profilers that count instructions (`valgrind --tool=callgrind`);
+//! `SURAKSHA_BENCH_ONLY=case_value` stops after the single-record measurement.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a bench: fail loudly
 
 use std::hint::black_box;
@@ -52,7 +53,11 @@ fn line(name: &str, unit: &str, value: f64, extra: &str) {
 fn main() {
     let quick = std::env::var_os("SURAKSHA_BENCH_QUICK").is_some();
     let (batches, iters, ndjson_bytes) = if quick {
-        (1, 100, 256 << 10)
+        // Iterations settable, so that two runs' instruction counts differ by records alone.
+        let iters = std::env::var("SURAKSHA_BENCH_ITERS")
+            .ok()
+            .and_then(|s| s.parse().ok());
+        (1, iters.unwrap_or(100), 256 << 10)
     } else {
         (31, 2_000, 10 << 20)
     };
@@ -72,6 +77,9 @@ fn main() {
         black_box(api::validate(Kind::Case, black_box(&case), &ctx));
     });
     line("case_value", "us", secs * 1e6, "");
+    if std::env::var("SURAKSHA_BENCH_ONLY").as_deref() == Ok("case_value") {
+        return; // a profiler looking at one record alone
+    }
 
     // NDJSON: the sample case with distinct ids, one per line (~10 MB).
     let compact = serde_json::to_string(&case).unwrap();

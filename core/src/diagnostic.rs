@@ -153,6 +153,31 @@ fn render(code: Code, path: &str, params: &BTreeMap<String, Value>, locale: Loca
     out
 }
 
+/// A diagnostic's path, given now (`&str`, `String`) or built only when a
+/// diagnostic is pushed (a closure): valid records never pay for paths.
+pub trait LazyPath {
+    /// The path.
+    fn path(self) -> String;
+}
+
+impl LazyPath for &str {
+    fn path(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl LazyPath for String {
+    fn path(self) -> String {
+        self
+    }
+}
+
+impl<F: FnOnce() -> String> LazyPath for F {
+    fn path(self) -> String {
+        self()
+    }
+}
+
 /// Append one segment to a JSON Pointer, escaping `~` and `/` as RFC 6901 requires.
 pub fn pointer(base: &str, segment: impl fmt::Display) -> String {
     let seg = segment.to_string();

@@ -57,6 +57,7 @@ pub mod rules;
 pub mod scoring;
 pub mod tasks;
 pub mod terms;
+pub mod timestamp;
 pub mod triage;
 pub mod validate;
 pub mod workflow;

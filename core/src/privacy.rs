@@ -378,6 +378,11 @@ pub fn check_strings(value: &Value, out: &mut Collector) {
     walk(value, &mut Vec::new(), "", out);
 }
 
+/// Whether `text` holds a particular [`scan_text`] finds (allocates only when it does).
+pub fn may_identify(text: &str) -> bool {
+    worth_scanning(text) && !scan_text(text).is_empty()
+}
+
 /// Whether a string could hold any particular [`scan_text`] looks for: an
 /// e-mail address needs an `@`, every number it knows has six digits or more.
 /// Codes, ids and most dates fail this one tight pass over the bytes.
@@ -413,9 +418,9 @@ pub fn looks_like_personal_name(id: &str) -> bool {
 }
 
 /// Push `child_id_looks_like_name` (a warning) when the id reads like a name.
-pub fn check_child_id(id: &str, path: impl Into<String>, out: &mut Collector) {
+pub fn check_child_id(id: &str, path: impl crate::diagnostic::LazyPath, out: &mut Collector) {
     if looks_like_personal_name(id) {
-        out.push(Code::ChildIdLooksLikeName, path, Params::new());
+        out.push(Code::ChildIdLooksLikeName, path.path(), Params::new());
     }
 }
 

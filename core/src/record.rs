@@ -33,7 +33,8 @@ pub fn check_record<R: Record>(
     out: &mut Collector,
 ) -> Option<R> {
     let id = SchemaId::Kind(kind);
-    if !validate::is_valid(id, value, &ctx.limits) {
+    let quick = validate::quick(id, value, &ctx.limits);
+    if !quick.valid {
         validate::check(id, value, &ctx.limits, out);
         if out.has_errors() {
             return None;
@@ -41,7 +42,11 @@ pub fn check_record<R: Record>(
     }
     match deserialize::<R>(value, ctx.locale) {
         Ok(record) => {
-            crate::privacy::check_strings(value, out);
+            // The fast walk scanned the free text on its way; the full scan
+            // runs (and finds each particular's path) only when it flagged one.
+            if !quick.text_clean {
+                crate::privacy::check_strings(value, out);
+            }
             record.check(ctx, out);
             Some(record)
         }

@@ -208,6 +208,7 @@ pub struct CaseTransition {
     /// What to do.
     pub action: CaseAction,
     /// When.
+    #[serde(deserialize_with = "crate::timestamp::de")]
     pub at: DateTime<FixedOffset>,
     /// Who (user id).
     #[schemars(length(min = 1))]

@@ -1,8 +1,10 @@
 //! The fast path and the diagnostic path of validation agree: for mutated
 //! valid records of every kind, the allocation-free `is_valid` accepts exactly
 //! the values on which the full diagnostic walk finds nothing, with default and
-//! with tight limits; and a full validation (fast path for valid records) gives
-//! the same report as one forced through the diagnostic walk.
+//! with tight limits; the privacy scan it does on the way flags every value on
+//! which the full scan finds a particular; and a full validation (fast path
+//! for valid records) gives the same report as one forced through the
+//! diagnostic walk.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: fail loudly
 
 use std::path::Path;
@@ -55,6 +57,13 @@ fn arb_json() -> impl Strategy<Value = Value> {
         Just(json!("2026-11-01T10:00:00+05:30")),
         Just(json!("female")),
         Just(json!("x".repeat(70))),
+        // Identifying particulars (the privacy scan must flag each), and a
+        // date-time whose fraction reads as a landline number.
+        Just(json!("call 98765 43210")),
+        Just(json!("aadhaar 2345 6789 0124")),
+        Just(json!("write to sita@example.org")),
+        Just(json!("vill Rathos, PIN 847211")),
+        Just(json!("2026-11-01T10:00:05.912345678+05:30")),
     ];
     leaf.prop_recursive(3, 32, 6, |inner| {
         prop_oneof![
@@ -139,6 +148,20 @@ fn agree(kind: Kind, v: &Value, limits: &Limits) -> Result<(), TestCaseError> {
             .collect::<Vec<_>>(),
         v
     );
+    let quick = validate::quick(id, v, limits);
+    prop_assert_eq!(quick.valid, fast);
+    if quick.text_clean {
+        let mut out = Collector::new(suraksha::Locale::En);
+        suraksha::privacy::check_strings(v, &mut out);
+        let found = out.into_report().diagnostics;
+        prop_assert!(
+            found.is_empty(),
+            "{}: the fast walk passed text the scan flags: {:?} in {}",
+            kind.as_str(),
+            found.iter().map(|d| (d.code, &d.path)).collect::<Vec<_>>(),
+            v
+        );
+    }
     Ok(())
 }
 
@@ -184,6 +207,23 @@ proptest! {
         if !structural.valid {
             prop_assert_eq!(report, structural);
         }
+    }
+}
+
+proptest! {
+    /// The fast walk skips the privacy scan of dates and of date-times without
+    /// a fraction: no such text, whatever its digits, holds a particular.
+    #[test]
+    fn dates_and_plain_date_times_never_hold_a_particular(
+        y in 1900i32..2200, mo in 1u32..13, d in 1u32..29, h in 0u32..24, mi in 0u32..60,
+        s in 0u32..60, oh in 0u32..24, om in 0u32..60, sep in prop_oneof![Just('T'), Just('t'), Just(' ')],
+        zone in 0u8..3,
+    ) {
+        let date = format!("{y:04}-{mo:02}-{d:02}");
+        let zone = match zone { 0 => "Z".to_owned(), 1 => format!("+{oh:02}:{om:02}"), _ => format!("-{oh:02}:{om:02}") };
+        let stamp = format!("{date}{sep}{h:02}:{mi:02}:{s:02}{zone}");
+        prop_assert!(!suraksha::privacy::may_identify(&date), "{}", date);
+        prop_assert!(!suraksha::privacy::may_identify(&stamp), "{}", stamp);
     }
 }
 

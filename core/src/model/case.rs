@@ -72,18 +72,27 @@ pub struct ServiceLine {
     /// Service.
     pub service: ServiceType,
     /// When the service was planned.
+    #[serde(deserialize_with = "crate::timestamp::de")]
     pub planned_at: DateTime<FixedOffset>,
     /// Promised response time; sets the due time when `due_at` is absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeframe: Option<Timeframe>,
     /// Due time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::de_option"
+    )]
     pub due_at: Option<DateTime<FixedOffset>>,
     /// Implementing agency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agency: Option<Destination>,
     /// When the service was implemented; absent while pending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::de_option"
+    )]
     pub implemented_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -104,6 +113,7 @@ pub struct CaseReferral {
     /// Where the child was referred (or produced: a CWC production is a referral to `cwc`).
     pub to: Destination,
     /// When.
+    #[serde(deserialize_with = "crate::timestamp::de")]
     pub at: DateTime<FixedOffset>,
     /// Id of the referral record, if there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +141,7 @@ pub struct CaseEvent {
     /// What happened.
     pub action: CaseAction,
     /// When.
+    #[serde(deserialize_with = "crate::timestamp::de")]
     pub at: DateTime<FixedOffset>,
     /// Who did it (user id).
     #[schemars(length(min = 1))]
@@ -158,6 +169,7 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incident_date: Option<NaiveDate>,
     /// When the child was identified (statutory deadlines run from here).
+    #[serde(deserialize_with = "crate::timestamp::de")]
     pub identified_at: DateTime<FixedOffset>,
     /// Hours of journey to the CWC or JJB, excluded from the 24-hour limits (JJ s.31, s.10).
     #[serde(default)]
@@ -165,7 +177,11 @@ pub struct Case {
     pub journey_hours: u32,
     /// For a child in conflict with law: when the police apprehended the
     /// child; production before the JJB is due within 24 hours of it (JJ s.10).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::de_option"
+    )]
     pub apprehended_at: Option<DateTime<FixedOffset>>,
     /// Risk level from triage.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -121,7 +121,11 @@ pub struct Concern {
     /// For a missing child: when the child was found. The found-child report
     /// (JJ s.32) and CWC production (JJ s.31) apply from then; until then the
     /// duty is a police report (FIR).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::de_option"
+    )]
     pub found_at: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// For labour concerns: the CALPRA s.3(2) exception the work falls under,
     /// if any. Non-hazardous work under an exception is lawful.

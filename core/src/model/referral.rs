@@ -48,6 +48,7 @@ pub struct ConsentOverride {
     #[schemars(length(min = 1))]
     pub authorised_by: String,
     /// When.
+    #[serde(deserialize_with = "crate::timestamp::de")]
     pub at: DateTime<FixedOffset>,
 }
 
@@ -58,6 +59,7 @@ pub struct ReferralEvent {
     /// The status moved to.
     pub to: ReferralStatus,
     /// When (for `done`: when the service was implemented).
+    #[serde(deserialize_with = "crate::timestamp::de")]
     pub at: DateTime<FixedOffset>,
     /// Who made the change.
     #[schemars(length(min = 1))]
@@ -87,12 +89,17 @@ pub struct Referral {
     /// Current status; must equal the last status in `history` (or `pending` if none).
     pub status: ReferralStatus,
     /// When the referral was made.
+    #[serde(deserialize_with = "crate::timestamp::de")]
     pub created_at: DateTime<FixedOffset>,
     /// Promised response time; sets the due time when `due_at` is absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeframe: Option<Timeframe>,
     /// Due time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::de_option"
+    )]
     pub due_at: Option<DateTime<FixedOffset>>,
     /// The statutory pathway this referral fulfils (an id of the rule
     /// profile's `pathways`, e.g. `pocso_police`). A mandatory report (POCSO

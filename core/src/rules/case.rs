@@ -39,13 +39,13 @@ pub fn check_child(
     today: NaiveDate,
     out: &mut Collector,
 ) {
-    crate::privacy::check_child_id(&child.id, pointer(path, "id"), out);
+    crate::privacy::check_child_id(&child.id, || pointer(path, "id"), out);
     match (child.date_of_birth, child.age_years) {
         (None, None) => out.push(Code::AgeMissing, path, Params::new()),
         (Some(dob), age) => {
             check_not_future(
                 out,
-                pointer(path, "date_of_birth"),
+                || pointer(path, "date_of_birth"),
                 "date_of_birth",
                 dob,
                 today,
@@ -186,13 +186,19 @@ fn check_dates(c: &Case, today: NaiveDate, out: &mut Collector) {
         );
     }
     for (i, k) in c.concerns.iter().enumerate() {
-        let path = pointer("/concerns", i);
+        let path = || pointer("/concerns", i);
         if let Some(d) = k.event_date {
-            check_not_future(out, pointer(&path, "event_date"), "event_date", d, today);
+            check_not_future(
+                out,
+                || pointer(&path(), "event_date"),
+                "event_date",
+                d,
+                today,
+            );
         }
         if let Some(at) = k.found_at {
             let d = at.date_naive();
-            check_not_future(out, pointer(&path, "found_at"), "found_at", d, today);
+            check_not_future(out, || pointer(&path(), "found_at"), "found_at", d, today);
         }
     }
     if let Some(at) = c.apprehended_at {
@@ -210,7 +216,7 @@ fn check_dates(c: &Case, today: NaiveDate, out: &mut Collector) {
         }
         check_not_future(
             out,
-            pointer(&pointer("/referrals", i), "at"),
+            || pointer(&pointer("/referrals", i), "at"),
             "referral",
             r.at.date_naive(),
             today,

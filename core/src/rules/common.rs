@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Code, Collector, Params};
+use crate::diagnostic::{Code, Collector, LazyPath, Params};
 
 /// Push `date_in_future` when `date` is after `today`; returns whether it was.
 pub fn check_not_future(
     out: &mut Collector,
-    path: impl Into<String>,
+    path: impl LazyPath,
     field: &str,
     date: NaiveDate,
     today: NaiveDate,
@@ -17,7 +17,7 @@ pub fn check_not_future(
     if future {
         out.push(
             Code::DateInFuture,
-            path,
+            path.path(),
             Params::new()
                 .with("field", field)
                 .with("date", date.to_string())
@@ -30,13 +30,13 @@ pub fn check_not_future(
 /// Push `dates_out_of_order`: `later` (field, shown value) comes before `earlier`.
 pub fn dates_out_of_order(
     out: &mut Collector,
-    path: impl Into<String>,
+    path: impl LazyPath,
     earlier: (&str, String),
     later: (&str, String),
 ) {
     out.push(
         Code::DatesOutOfOrder,
-        path,
+        path.path(),
         Params::new()
             .with("earlier_field", earlier.0)
             .with("earlier", earlier.1)

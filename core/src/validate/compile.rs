@@ -86,6 +86,9 @@ pub(super) struct Consts {
     pub values: Vec<Value>,
     /// Every value as a string, when all of them are strings.
     pub strings: Option<Names<()>>,
+    /// No value is a string that may hold an identifying particular, so a
+    /// value that matches needs no privacy scan.
+    pub clean: bool,
 }
 
 impl Consts {
@@ -101,7 +104,14 @@ impl Consts {
                 }
                 set
             });
-        Consts { values, strings }
+        let clean = values
+            .iter()
+            .all(|v| v.as_str().is_none_or(|t| !crate::privacy::may_identify(t)));
+        Consts {
+            values,
+            strings,
+            clean,
+        }
     }
 
     pub fn contains(&self, value: &Value) -> bool {
@@ -166,6 +176,8 @@ pub(super) struct Alternatives {
     /// String constant → branch and tag property → branch, when every branch is tagged.
     pub by_string: Option<Names<usize>>,
     pub by_property: Option<Names<usize>>,
+    /// No string of `by_string` may hold an identifying particular.
+    pub strings_clean: bool,
     pub null_ok: bool,
 }
 
@@ -395,7 +407,12 @@ impl<'a> Compiler<'a> {
                 None => discriminated = false,
             }
         }
+        let strings_clean = by_string
+            .0
+            .iter()
+            .all(|(t, _)| !crate::privacy::may_identify(t));
         Ok(Alternatives {
+            strings_clean,
             branches,
             exactly_one: one_of && !discriminated,
             constants,

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use compile::Compiled;
+pub use walk::Quick;
 
 use crate::diagnostic::{pointer, Code, Collector, Locale, Params, Report};
 use crate::kind::Kind;
@@ -200,6 +201,18 @@ pub fn compiled(id: SchemaId) -> Result<&'static Compiled, &'static str> {
 /// A schema that failed to compile accepts nothing.
 pub fn is_valid(id: SchemaId, value: &Value, limits: &Limits) -> bool {
     compiled(id).is_ok_and(|c| c.is_valid(value, limits))
+}
+
+/// The fast walk: validity, and whether the privacy scan can be skipped
+/// ([`Quick::text_clean`]). A schema that failed to compile accepts nothing.
+pub fn quick(id: SchemaId, value: &Value, limits: &Limits) -> Quick {
+    compiled(id).map_or(
+        Quick {
+            valid: false,
+            text_clean: false,
+        },
+        |c| c.quick(value, limits),
+    )
 }
 
 /// Push a diagnostic for every structural problem of `value`.

@@ -25,6 +25,52 @@ pub struct Found {
     pub params: Params,
 }
 
+/// What the fast walk learns besides validity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quick {
+    /// The value meets the schema and the limits.
+    pub valid: bool,
+    /// Valid, and no free-text string may hold an identifying particular, so
+    /// the privacy scan ([`crate::privacy::check_strings`]) would find nothing.
+    /// Strings the schema pins down (a constant or enum value that scans
+    /// clean, a date, a date-time without a fraction) are not free text:
+    /// a test proves no such string can hold a particular.
+    pub text_clean: bool,
+}
+
+/// The fast walk's state: the limits, and whether a free-text string was flagged.
+struct Fast<'a> {
+    limits: &'a Limits,
+    flagged: bool,
+}
+
+impl Fast<'_> {
+    fn scan(&mut self, text: &str) {
+        if !self.flagged && crate::privacy::may_identify(text) {
+            self.flagged = true;
+        }
+    }
+}
+
+/// Whether a valid string under leaf node `n` is free text the privacy scan
+/// must read. Nodes that pass the value on (`$ref`, `allOf`, alternatives)
+/// leave it to their targets, which see the same string.
+fn free_text(n: &Node, text: &str) -> bool {
+    if !n.all.is_empty() || !n.alternatives.is_empty() {
+        return false;
+    }
+    if let Some(c) = n.enumeration.as_ref().or(n.constant.as_ref()) {
+        return !c.clean;
+    }
+    match n.format {
+        // `YYYY-MM-DD` and a date-time's digit groups are too short for any
+        // particular; only a date-time's fraction joins digits into a long run.
+        Some(Format::Date) => false,
+        Some(Format::DateTime) => text.contains('.'),
+        None => true,
+    }
+}
+
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -70,9 +116,7 @@ enum Formatted {
 fn format_check(format: Format, text: &str) -> Formatted {
     let date = match format {
         Format::Date => parse_date(text),
-        Format::DateTime => chrono::DateTime::parse_from_rfc3339(text)
-            .ok()
-            .map(|t| t.date_naive()),
+        Format::DateTime => crate::timestamp::parse_rfc3339(text).map(|t| t.date_naive()),
     };
     match date {
         None => Formatted::Malformed,
@@ -164,40 +208,59 @@ impl Compiled {
 
     /// True when `value` meets the schema and the limits. Allocates nothing.
     pub fn is_valid(&self, value: &Value, limits: &Limits) -> bool {
-        self.visit_ok(self.root, value, 0, limits)
+        self.quick(value, limits).valid
     }
 
-    fn visit_ok(&self, i: usize, value: &Value, depth: u32, limits: &Limits) -> bool {
-        limit_broken(value, depth, limits).is_none() && self.ok(i, value, depth, limits)
+    /// The fast walk: whether `value` meets the schema and the limits, and
+    /// whether any of its free-text strings may hold an identifying
+    /// particular (the privacy scan done on the way, see [`Quick`]).
+    pub fn quick(&self, value: &Value, limits: &Limits) -> Quick {
+        let mut f = Fast {
+            limits,
+            flagged: false,
+        };
+        let valid = self.visit_ok(self.root, value, 0, &mut f);
+        Quick {
+            valid,
+            text_clean: valid && !f.flagged,
+        }
     }
 
-    /// Limits only, for values no schema node constrains.
-    fn scan_ok(value: &Value, depth: u32, limits: &Limits) -> bool {
+    fn visit_ok(&self, i: usize, value: &Value, depth: u32, f: &mut Fast<'_>) -> bool {
+        limit_broken(value, depth, f.limits).is_none() && self.ok(i, value, depth, f)
+    }
+
+    /// Limits only, for values no schema node constrains (their strings are free text).
+    fn scan_ok(value: &Value, depth: u32, f: &mut Fast<'_>) -> bool {
         match value {
+            Value::String(text) => {
+                f.scan(text);
+                true
+            }
             Value::Array(items) => items.iter().all(|v| {
-                limit_broken(v, depth + 1, limits).is_none() && Self::scan_ok(v, depth + 1, limits)
+                limit_broken(v, depth + 1, f.limits).is_none() && Self::scan_ok(v, depth + 1, f)
             }),
             Value::Object(obj) => obj.iter().all(|(k, v)| {
-                k.len() <= limits.max_string_bytes
-                    && limit_broken(v, depth + 1, limits).is_none()
-                    && Self::scan_ok(v, depth + 1, limits)
+                k.len() <= f.limits.max_string_bytes
+                    && limit_broken(v, depth + 1, f.limits).is_none()
+                    && Self::scan_ok(v, depth + 1, f)
             }),
             _ => true,
         }
     }
 
-    fn ok(&self, i: usize, value: &Value, depth: u32, limits: &Limits) -> bool {
+    fn ok(&self, i: usize, value: &Value, depth: u32, f: &mut Fast<'_>) -> bool {
         let Some(n) = self.node(i) else { return true };
         if n.any {
-            return Self::scan_ok(value, depth, limits);
+            return Self::scan_ok(value, depth, f);
         }
-        if !n.all.iter().all(|&a| self.ok(a, value, depth, limits)) {
+        if !n.all.iter().all(|&a| self.ok(a, value, depth, f)) {
             return false;
         }
         if !n
             .alternatives
             .iter()
-            .all(|alt| self.alt_ok(alt, value, depth, limits))
+            .all(|alt| self.alt_ok(alt, value, depth, f))
         {
             return false;
         }
@@ -212,7 +275,7 @@ impl Compiled {
             return false;
         }
         match value {
-            Value::Object(obj) if shapes_objects(n) => self.object_ok(n, obj, depth, limits),
+            Value::Object(obj) if shapes_objects(n) => self.object_ok(n, obj, depth, f),
             Value::Array(items) => {
                 let len = items.len() as u64;
                 if n.min_items.is_some_and(|m| len < m) || n.max_items.is_some_and(|m| len > m) {
@@ -222,31 +285,45 @@ impl Compiled {
                 let (head, rest) = items.split_at(prefix);
                 head.iter()
                     .zip(&n.prefix_items)
-                    .all(|(v, &c)| self.visit_ok(c, v, depth + 1, limits))
+                    .all(|(v, &c)| self.visit_ok(c, v, depth + 1, f))
                     && match n.items {
-                        Some(c) => rest.iter().all(|v| self.visit_ok(c, v, depth + 1, limits)),
-                        None if owns(n, ty::ARRAY) => Self::scan_ok(value, depth, limits),
+                        Some(c) => rest.iter().all(|v| self.visit_ok(c, v, depth + 1, f)),
+                        None if owns(n, ty::ARRAY) => Self::scan_ok(value, depth, f),
                         None => true,
                     }
             }
             Value::String(text) => {
                 if n.min_length.is_some() || n.max_length.is_some() {
-                    let len = text.chars().count() as u64;
+                    // A string's characters never outnumber its bytes.
+                    let len = if n.min_length.is_none()
+                        && n.max_length.is_some_and(|m| text.len() as u64 <= m)
+                    {
+                        0
+                    } else {
+                        text.chars().count() as u64
+                    };
                     if n.min_length.is_some_and(|m| len < m)
                         || n.max_length.is_some_and(|m| len > m)
                     {
                         return false;
                     }
                 }
-                n.format
-                    .is_none_or(|f| format_check(f, text) == Formatted::Ok)
+                if n.format
+                    .is_some_and(|fmt| format_check(fmt, text) != Formatted::Ok)
+                {
+                    return false;
+                }
+                if free_text(n, text) {
+                    f.scan(text);
+                }
+                true
             }
             Value::Number(_) => !out_of_range(n, value),
             _ => true,
         }
     }
 
-    fn object_ok(&self, n: &Node, obj: &Map<String, Value>, depth: u32, limits: &Limits) -> bool {
+    fn object_ok(&self, n: &Node, obj: &Map<String, Value>, depth: u32, f: &mut Fast<'_>) -> bool {
         // Required fields are counted as the fields go by (a map's keys are
         // distinct), so no key is hashed to look it up.
         if !n.required_defined && !n.required.iter().all(|r| obj.contains_key(r)) {
@@ -254,20 +331,20 @@ impl Compiled {
         }
         let mut required = 0usize;
         let fields_ok = obj.iter().all(|(key, v)| {
-            if key.len() > limits.max_string_bytes {
+            if key.len() > f.limits.max_string_bytes {
                 return false;
             }
             match n.property_index.get(key) {
                 Some(&(c, is_required)) => {
                     required += usize::from(is_required);
-                    self.visit_ok(c, v, depth + 1, limits)
+                    self.visit_ok(c, v, depth + 1, f)
                 }
                 None => match n.additional {
                     Additional::Deny => false,
-                    Additional::Schema(c) => self.visit_ok(c, v, depth + 1, limits),
+                    Additional::Schema(c) => self.visit_ok(c, v, depth + 1, f),
                     Additional::Allow if owns(n, ty::OBJECT) => {
-                        limit_broken(v, depth + 1, limits).is_none()
-                            && Self::scan_ok(v, depth + 1, limits)
+                        limit_broken(v, depth + 1, f.limits).is_none()
+                            && Self::scan_ok(v, depth + 1, f)
                     }
                     Additional::Allow => true,
                 },
@@ -276,23 +353,29 @@ impl Compiled {
         fields_ok && (!n.required_defined || required == n.required_count)
     }
 
-    fn alt_ok(&self, alt: &Alternatives, value: &Value, depth: u32, limits: &Limits) -> bool {
+    fn alt_ok(&self, alt: &Alternatives, value: &Value, depth: u32, f: &mut Fast<'_>) -> bool {
         if let (Some(strings), Some(props)) = (&alt.by_string, &alt.by_property) {
             return match value {
-                Value::String(s) => strings.contains_key(s),
+                Value::String(s) => {
+                    let known = strings.contains_key(s);
+                    if known && !alt.strings_clean {
+                        f.scan(s);
+                    }
+                    known
+                }
                 Value::Null => alt.null_ok,
                 Value::Object(obj) if obj.len() == 1 => obj
                     .keys()
                     .next()
                     .and_then(|k| props.get(k))
-                    .is_some_and(|&b| self.ok(b, value, depth, limits)),
+                    .is_some_and(|&b| self.ok(b, value, depth, f)),
                 _ => false,
             };
         }
         let mut passing = alt
             .branches
             .iter()
-            .filter(|&&b| self.ok(b, value, depth, limits));
+            .filter(|&&b| self.ok(b, value, depth, f));
         match (alt.exactly_one, passing.next()) {
             (_, None) => false,
             (false, Some(_)) => true,
