@@ -294,11 +294,14 @@ impl Compiled {
             }
             Value::String(text) => {
                 if n.min_length.is_some() || n.max_length.is_some() {
-                    // A string's characters never outnumber its bytes.
-                    let len = if n.min_length.is_none()
-                        && n.max_length.is_some_and(|m| text.len() as u64 <= m)
-                    {
-                        0
+                    // A string has between a quarter of its bytes (UTF-8
+                    // takes at most four a character) and all of them as
+                    // characters: count only when those bounds do not decide.
+                    let bytes = text.len() as u64;
+                    let decided = n.min_length.is_none_or(|m| bytes.div_ceil(4) >= m)
+                        && n.max_length.is_none_or(|m| bytes <= m);
+                    let len = if decided {
+                        bytes
                     } else {
                         text.chars().count() as u64
                     };
@@ -330,12 +333,24 @@ impl Compiled {
             return false;
         }
         let mut required = 0usize;
+        // Records usually list their fields in the schema's order: the field
+        // after the last one found is tried first, before the bisection.
+        let mut next = 0usize;
         let fields_ok = obj.iter().all(|(key, v)| {
             if key.len() > f.limits.max_string_bytes {
                 return false;
             }
-            match n.property_index.get(key) {
-                Some(&(c, is_required)) => {
+            let found = match n.properties.get(next) {
+                Some((name, c)) if name == key => Some((
+                    *c,
+                    n.properties_required.get(next).copied().unwrap_or(false),
+                    next,
+                )),
+                _ => n.property_index.get(key).copied(),
+            };
+            match found {
+                Some((c, is_required, at)) => {
+                    next = at + 1;
                     required += usize::from(is_required);
                     self.visit_ok(c, v, depth + 1, f)
                 }
