@@ -109,7 +109,7 @@ pub fn html(report: &DistrictReport) -> String {
 fn threshold(r: &DistrictReport) -> u64 {
     r.indicators
         .first()
-        .map_or(10, |t| t.options.suppression.threshold)
+        .map_or(10, |t| t.options.suppression.threshold())
 }
 
 /// What suppression does, in the report's language.
