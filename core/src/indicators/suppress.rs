@@ -31,7 +31,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::Count;
-use super::lp::{solve, Outcome, Problem};
+use super::lp::{solve, Feasible, Outcome, Problem};
 use crate::profile::DisclosureRule;
 
 /// Suppression settings of one call. A value left out is the rule profile's
@@ -276,6 +276,10 @@ pub(crate) fn suppress_with(
     let mut queue: Vec<usize> = (0..n).filter(|&i| hidden[i]).collect();
     queue.sort_by_key(|&i| std::cmp::Reverse(cells[i].denominator));
     let mut done = vec![false; n];
+    // Ranges worked out so far: hiding more never narrows a range, so one
+    // found wide enough stays so; the first look at a cell works out its
+    // whole linked set at once.
+    let mut known: Vec<Option<(f64, f64)>> = vec![None; n];
     while let Some(c) = queue.pop() {
         if std::mem::replace(&mut done[c], true) {
             continue;
@@ -285,7 +289,17 @@ pub(crate) fn suppress_with(
         };
         // Already wide enough (a partner moving with a protected cell usually is).
         let need = (want_hi - want_lo) as f64;
-        if range_of(cells, &rel, &hidden, c).is_some_and(|(lo, hi)| hi - lo >= need - 1e-6) {
+        let wide = |r: &Option<(f64, f64)>| r.is_some_and(|(lo, hi)| hi - lo >= need - 1e-6);
+        if wide(&known[c]) {
+            continue;
+        }
+        let whole = known[c].is_none();
+        for (j, r) in ranges_of(cells, &rel, &hidden, c, whole).unwrap_or_default() {
+            if let Some(k) = known.get_mut(j) {
+                *k = Some(r);
+            }
+        }
+        if wide(&known[c]) {
             continue;
         }
         let x = cells[c].numerator as f64;
@@ -433,14 +447,26 @@ pub fn feasible_range_nested(
     {
         return None;
     }
-    range_of(cells, &Relations::new(cells, groups, nests), hidden, i)
+    let rel = Relations::new(cells, groups, nests);
+    ranges_of(cells, &rel, hidden, i, false)?
+        .into_iter()
+        .find(|(j, _)| *j == i)
+        .map(|(_, r)| r)
 }
 
-fn range_of(cells: &[Count], rel: &Relations<'_>, hidden: &[bool], i: usize) -> Option<(f64, f64)> {
+/// The feasible range of cell `i` and, with `whole`, of every hidden cell
+/// linked to it (one phase 1 for them all). `None` when the LP gave up.
+fn ranges_of(
+    cells: &[Count],
+    rel: &Relations<'_>,
+    hidden: &[bool],
+    i: usize,
+    whole: bool,
+) -> Option<Vec<(usize, (f64, f64))>> {
     let is_hidden = |j: usize| hidden.get(j).copied().unwrap_or(false);
     if !is_hidden(i) {
         let x = cells.get(i)?.numerator as f64;
-        return Some((x, x));
+        return Some(vec![(i, (x, x))]);
     }
     // Only the hidden cells linked to `i` through shared sums and orders matter.
     let mut index: std::collections::HashMap<usize, usize> = Default::default();
@@ -508,17 +534,27 @@ fn range_of(cells: &[Count], rel: &Relations<'_>, hidden: &[bool], i: usize) -> 
         p.hi.push(cells.get(nest.outer)?.denominator as f64);
         p.rows.push((row, rhs));
     }
-    let width = p.cost.len();
-    let mut ends = [0.0; 2];
-    for (end, sign) in ends.iter_mut().zip([1.0, -1.0]) {
-        p.cost = vec![0.0; width];
-        p.cost[0] = sign;
-        match solve(&p) {
-            Outcome::Optimal(y) => *end = y[0],
-            _ => return None,
-        }
+    let mut feasible = Feasible::of(&p).ok()?;
+    let mut targets: Vec<(usize, usize)> = index.into_iter().filter(|_| whole).collect();
+    if !whole {
+        targets.push((i, 0));
     }
-    Some((ends[0], ends[1]))
+    targets.sort_unstable();
+    let mut out = Vec::with_capacity(targets.len());
+    let mut cost = vec![0.0; p.cost.len()];
+    for (j, k) in targets {
+        let mut ends = [0.0; 2];
+        for (end, sign) in ends.iter_mut().zip([1.0, -1.0]) {
+            cost[k] = sign;
+            match feasible.minimise(&cost) {
+                Outcome::Optimal(y) => *end = y[k],
+                _ => return None,
+            }
+        }
+        cost[k] = 0.0;
+        out.push((j, (ends[0], ends[1])));
+    }
+    Some(out)
 }
 
 /// True when every hidden cell with a positive numerator keeps a feasible
@@ -535,6 +571,17 @@ pub fn is_safe_nested(
     hidden: &[bool],
     rule: &Suppression,
 ) -> bool {
+    if groups
+        .iter()
+        .flat_map(|g| std::iter::once(g.total).chain(g.children.iter().copied()))
+        .chain(nests.iter().flat_map(|e| [e.inner, e.outer]))
+        .any(|j| j >= cells.len())
+    {
+        return false;
+    }
+    let rel = Relations::new(cells, groups, nests);
+    // Each linked set of hidden cells is worked out once.
+    let mut known: Vec<Option<(f64, f64)>> = vec![None; cells.len()];
     (0..cells.len()).all(|i| {
         if !hidden.get(i).copied().unwrap_or(false) {
             return true;
@@ -542,8 +589,12 @@ pub fn is_safe_nested(
         let Some((lo, hi)) = cells.get(i).and_then(|c| rule.interval(*c)) else {
             return true;
         };
-        feasible_range_nested(cells, groups, nests, hidden, i)
-            .is_some_and(|(a, b)| b - a >= (hi - lo) as f64 - 1e-6)
+        if known[i].is_none() {
+            for (j, r) in ranges_of(cells, &rel, hidden, i, true).unwrap_or_default() {
+                known[j] = Some(r);
+            }
+        }
+        known[i].is_some_and(|(a, b)| b - a >= (hi - lo) as f64 - 1e-6)
     })
 }
 
