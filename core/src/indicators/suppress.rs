@@ -635,6 +635,36 @@ mod tests {
         assert_eq!(r.interval(c(0, 50)), None);
     }
 
+    #[test]
+    fn values_left_out_are_the_profiles() {
+        let profile = DisclosureRule {
+            threshold: 5,
+            complement: false,
+            protection: Some(8),
+        };
+        let all = |s: Suppression| (s.threshold, s.complement, s.protection);
+        let r = Suppression::default().resolve(&profile);
+        assert_eq!(all(r), (Some(5), Some(false), Some(8)));
+        // A threshold set for the call keeps p = k; the call's own values win.
+        let call = Suppression {
+            threshold: Some(11),
+            ..Suppression::default()
+        };
+        assert_eq!(
+            all(call.resolve(&profile)),
+            (Some(11), Some(false), Some(11))
+        );
+        // Resolving twice changes nothing; unset values are the default profile's.
+        assert_eq!(r.resolve(&DisclosureRule::default()), r);
+        assert_eq!(
+            (
+                Suppression::default().threshold(),
+                Suppression::default().width()
+            ),
+            (10, 10)
+        );
+    }
+
     /// A 2 × 2 table with margins: total, rows r1 r2, columns, four inner cells.
     fn two_by_two(inner: [u64; 4], den: u64) -> (Vec<Count>, Vec<Group>) {
         let [a, b, cc, d] = inner;
