@@ -156,7 +156,9 @@ pub fn indicator_tables<'py>(
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<PyTable> {
     let ctx = context(py, options)?;
-    let opts: TableOptions = typed(py, table_options, "table_options", ctx.locale)?;
+    // Suppression values the call leaves out are the profile's (`disclosure`).
+    let opts = typed::<TableOptions>(py, table_options, "table_options", ctx.locale)?
+        .with_rule(&ctx.profile.disclosure);
     let partial = parse_partial(py, partial)?;
     let batch = detached(py, || -> Result<RecordBatch, Error> {
         let catalogue = Catalogue::builtin().map_err(Error::Internal)?;

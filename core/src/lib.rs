@@ -71,5 +71,5 @@ pub use context::{Context, Limits, Options};
 pub use diagnostic::{Code, Diagnostic, Locale, Report, Severity};
 pub use error::{Category, Error};
 pub use kind::Kind;
-pub use profile::RuleProfile;
+pub use profile::{DisclosureRule, RuleProfile};
 pub use record::Record;

@@ -45,7 +45,8 @@ pub struct DistrictOptions {
     pub district_name: String,
     /// Block and village names by LGD code, besides those the DNA records give.
     pub names: BTreeMap<u32, String>,
-    /// Table options (suppression, design effect).
+    /// Table options (suppression, design effect); suppression values left
+    /// out are the context's rule profile's (`disclosure`).
     pub table_options: TableOptions,
 }
 
@@ -153,7 +154,7 @@ pub fn district_report(
         roster: &columns,
         rejected: &rejected,
         baseline,
-        options: options.table_options,
+        options: options.table_options.with_rule(&ctx.profile.disclosure),
         names: options.names,
         locale: ctx.locale,
     })

@@ -53,6 +53,29 @@ pub struct RuleProfile {
     pub functionality: FunctionalityRules,
     /// District Need Assessment: themes, severity scale, group rules and weights.
     pub dna: crate::dna::catalogue::DnaRules,
+    /// The disclosure rule of published indicator tables: which numerators
+    /// are small and how wide a hidden one's range must stay.
+    #[serde(default)]
+    pub disclosure: DisclosureRule,
+}
+
+/// The disclosure rule of published indicator tables (README "Disclosure
+/// control"). Table options may override any part per call; a table states
+/// the values it was built with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureRule {
+    /// k: a numerator from 1 to k − 1 is hidden.
+    #[schemars(range(min = 1))]
+    pub threshold: u64,
+    /// Also hide a positive numerator with fewer than k people *not* counted
+    /// (a rate near 100 % over a small group discloses as much as one near 0 %).
+    pub complement: bool,
+    /// p: a reader of every published table must not narrow a hidden
+    /// numerator to a range narrower than min(p, denominator); none means k.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub protection: Option<u64>,
 }
 
 /// A statute as a scope. Ages are in completed years; "under N" means age < N.

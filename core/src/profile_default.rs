@@ -16,7 +16,7 @@ impl Default for RuleProfile {
     fn default() -> RuleProfile {
         RuleProfile {
             id: s("india-central"),
-            version: s("2026.1"),
+            version: s("2026.2"),
             description: s("Central Acts: JJ Act 2015, POCSO 2012, PCMA 2006, CALPRA 1986 (amended 2016), RTE 2009; VCPC composition per Maharashtra GR 10-06-2014, Odisha 2022 and ICPS practice"),
             statutes: crate::profile_law::statutes(),
             ages: AgeLimits {
@@ -69,6 +69,19 @@ impl Default for RuleProfile {
                 register_fresh_days: 90,
             },
             dna: crate::dna::catalogue::DnaRules::default(),
+            disclosure: DisclosureRule::default(),
+        }
+    }
+}
+
+impl Default for DisclosureRule {
+    /// [ours] k = 10: domain.md §6 lists 5, 10 and 11 as common thresholds and
+    /// 10 is the middle one; the complement rule on; p = k.
+    fn default() -> DisclosureRule {
+        DisclosureRule {
+            threshold: 10,
+            complement: true,
+            protection: None,
         }
     }
 }

@@ -796,12 +796,12 @@ pub fn suppress(data: &[u8]) {
         .collect();
     let rule = indicators::Suppression {
         enabled: !g.chance(10),
-        threshold: match g.below(4) {
+        threshold: Some(match g.below(4) {
             0 => u64::MAX,
             1 => 0,
             _ => u64::from(g.byte()),
-        },
-        complement: g.chance(50),
+        }),
+        complement: Some(g.chance(50)),
         protection: if g.chance(50) {
             None
         } else {

@@ -95,6 +95,18 @@ pub struct Indicator {
     /// Where this indicator departs from its metadata source, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub departures: Option<String>,
+    /// The id of an indicator whose numerator contains this one's by
+    /// definition, over the same denominator (married before 15 within
+    /// married before 18): a reader knows this numerator is at most that one
+    /// in every cell, so the two tables are suppressed together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nested_in: Option<String>,
+    /// Published without suppression, and why: a count that is not an
+    /// attribute of the child (data quality) and that the published
+    /// denominators already give exactly, so hiding it would protect nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub unsuppressed: Option<String>,
 }
 
 /// A list of indicators.
@@ -144,7 +156,16 @@ impl Catalogue {
         self.compile().map(|_| ())
     }
 
-    /// Keep only the indicators with the given ids, in that order.
+    /// The (inner, outer) pairs of indicators nested by definition (`nested_in`).
+    pub fn nestings(&self) -> Vec<(&str, &str)> {
+        self.indicators
+            .iter()
+            .filter_map(|i| Some((i.id.as_str(), i.nested_in.as_deref()?)))
+            .collect()
+    }
+
+    /// Keep only the indicators with the given ids, in that order (a nesting
+    /// in an indicator left out is dropped: its table is not published).
     pub fn select(&self, ids: &[&str]) -> Result<Catalogue, Report> {
         let mut out = Vec::new();
         let mut errors = Vec::new();
@@ -159,6 +180,11 @@ impl Catalogue {
                 )),
             }
         }
+        for ind in &mut out {
+            if ind.nested_in.as_deref().is_some_and(|o| !ids.contains(&o)) {
+                ind.nested_in = None;
+            }
+        }
         if errors.is_empty() {
             Ok(Catalogue {
                 version: self.version.clone(),
@@ -167,6 +193,42 @@ impl Catalogue {
         } else {
             Err(Report::from_diagnostics(errors))
         }
+    }
+
+    /// Why `ind`'s `nested_in` is wrong, if it is: it must name another
+    /// indicator of this catalogue with the same denominator, both suppressed,
+    /// and the chain of nestings must not come back to `ind`.
+    fn nesting_error(&self, ind: &Indicator) -> Option<String> {
+        let outer_id = ind.nested_in.as_deref()?;
+        let Some(outer) = self.get(outer_id) else {
+            return Some(format!(
+                "`{}` is nested in `{outer_id}`, which is not in the catalogue",
+                ind.id
+            ));
+        };
+        if outer.denominator != ind.denominator {
+            return Some(format!(
+                "`{}` is nested in `{outer_id}`, whose denominator is not the same",
+                ind.id
+            ));
+        }
+        if ind.unsuppressed.is_some() || outer.unsuppressed.is_some() {
+            return Some(format!(
+                "`{}` is nested in `{outer_id}`: an unsuppressed indicator cannot be nested",
+                ind.id
+            ));
+        }
+        let mut at = outer;
+        for _ in 0..self.indicators.len() {
+            if at.id == ind.id {
+                return Some(format!("`{}` is nested in itself", ind.id));
+            }
+            match at.nested_in.as_deref().and_then(|o| self.get(o)) {
+                Some(next) => at = next,
+                None => return None,
+            }
+        }
+        None
     }
 
     /// Compile every predicate, checking ids are unique.
@@ -181,6 +243,26 @@ impl Catalogue {
                     Code::IndicatorDuplicate,
                     pointer(&at, "id"),
                     Params::new().with("id", ind.id.as_str()),
+                    Locale::En,
+                ));
+            }
+            if let Some(detail) = self.nesting_error(ind) {
+                errors.push(Diagnostic::new(
+                    Code::InvalidValue,
+                    pointer(&at, "nested_in"),
+                    Params::new().with("detail", detail),
+                    Locale::En,
+                ));
+            }
+            if ind
+                .unsuppressed
+                .as_deref()
+                .is_some_and(|r| r.trim().is_empty())
+            {
+                errors.push(Diagnostic::new(
+                    Code::InvalidValue,
+                    pointer(&at, "unsuppressed"),
+                    Params::new().with("detail", "an unsuppressed indicator states why"),
                     Locale::En,
                 ));
             }

@@ -146,76 +146,114 @@ impl Tableau {
 
 /// Solve `p`.
 pub(crate) fn solve(p: &Problem) -> Outcome {
-    let n = p.cost.len();
-    let m = p.rows.len();
-    // Shift every variable to [0, width]; move the shift into the right-hand side.
-    let width: Vec<f64> = (0..n).map(|j| p.hi[j] - p.lo[j]).collect();
-    if width.iter().any(|w| *w < -EPS) {
-        return Outcome::Infeasible;
+    match Feasible::of(p) {
+        Ok(mut f) => f.minimise(&p.cost),
+        Err(outcome) => outcome,
     }
-    let mut t = vec![vec![0.0; n + m]; m];
-    let mut beta = vec![0.0; m];
-    for (i, (coefs, rhs)) in p.rows.iter().enumerate() {
-        let mut b = *rhs;
-        for &(j, a) in coefs {
-            if j < n {
-                t[i][j] += a;
-                b -= a * p.lo[j];
+}
+
+/// A problem's constraints with a feasible basis found (phase 1 done): it can
+/// be minimised for several costs in turn, each starting from the last
+/// optimum (the ends of many cells' ranges over the same constraints).
+pub(crate) struct Feasible {
+    tab: Tableau,
+    lo: Vec<f64>,
+    width: Vec<f64>,
+}
+
+impl Feasible {
+    /// Phase 1 for the constraints of `p` (its cost is not used); the
+    /// outcome when there is no feasible point or the guard tripped.
+    pub(crate) fn of(p: &Problem) -> Result<Feasible, Outcome> {
+        let n = p.cost.len();
+        let m = p.rows.len();
+        // Shift every variable to [0, width]; move the shift into the right-hand side.
+        let width: Vec<f64> = (0..n).map(|j| p.hi[j] - p.lo[j]).collect();
+        if width.iter().any(|w| *w < -EPS) {
+            return Err(Outcome::Infeasible);
+        }
+        let mut t = vec![vec![0.0; n + m]; m];
+        let mut beta = vec![0.0; m];
+        for (i, (coefs, rhs)) in p.rows.iter().enumerate() {
+            let mut b = *rhs;
+            for &(j, a) in coefs {
+                if j < n {
+                    t[i][j] += a;
+                    b -= a * p.lo[j];
+                }
+            }
+            // Artificial basics need a non-negative right-hand side.
+            if b < 0.0 {
+                t[i].iter_mut().for_each(|v| *v = -*v);
+                b = -b;
+            }
+            t[i][n + i] = 1.0;
+            beta[i] = b;
+        }
+        let mut all_width = width.clone();
+        all_width.extend(std::iter::repeat_n(f64::INFINITY, m));
+        let mut tab = Tableau {
+            t,
+            beta,
+            basis: (n..n + m).collect(),
+            width: all_width,
+            at_upper: vec![false; n + m],
+            basic: (0..n + m).map(|j| j >= n).collect(),
+        };
+        // Phase 1: drive the artificials to zero.
+        let mut c1 = vec![0.0; n + m];
+        c1.iter_mut().skip(n).for_each(|v| *v = 1.0);
+        if !tab.optimise(&c1) {
+            return Err(Outcome::GaveUp);
+        }
+        let infeasibility: f64 = tab
+            .basis
+            .iter()
+            .zip(&tab.beta)
+            .filter(|(b, _)| **b >= n)
+            .map(|(_, v)| *v)
+            .sum();
+        if infeasibility > 1e-7 {
+            return Err(Outcome::Infeasible);
+        }
+        // Phase 2 keeps the artificials pinned at zero.
+        for j in n..n + m {
+            tab.width[j] = 0.0;
+            tab.at_upper[j] = false;
+        }
+        Ok(Feasible {
+            tab,
+            lo: p.lo.clone(),
+            width,
+        })
+    }
+
+    /// Minimise `cost` (one entry a variable) over the constraints.
+    pub(crate) fn minimise(&mut self, cost: &[f64]) -> Outcome {
+        let n = self.width.len();
+        let mut c2: Vec<f64> = (0..n)
+            .map(|j| cost.get(j).copied().unwrap_or(0.0))
+            .collect();
+        c2.extend(std::iter::repeat_n(0.0, self.tab.cols() - n));
+        if !self.tab.optimise(&c2) {
+            return Outcome::GaveUp;
+        }
+        let mut x: Vec<f64> = (0..n)
+            .map(|j| {
+                if self.tab.at_upper[j] {
+                    self.width[j]
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        for (i, &b) in self.tab.basis.iter().enumerate() {
+            if b < n {
+                x[b] = self.tab.beta[i];
             }
         }
-        // Artificial basics need a non-negative right-hand side.
-        if b < 0.0 {
-            t[i].iter_mut().for_each(|v| *v = -*v);
-            b = -b;
-        }
-        t[i][n + i] = 1.0;
-        beta[i] = b;
+        Outcome::Optimal(x.iter().zip(&self.lo).map(|(v, lo)| v + lo).collect())
     }
-    let mut all_width = width.clone();
-    all_width.extend(std::iter::repeat_n(f64::INFINITY, m));
-    let mut tab = Tableau {
-        t,
-        beta,
-        basis: (n..n + m).collect(),
-        width: all_width,
-        at_upper: vec![false; n + m],
-        basic: (0..n + m).map(|j| j >= n).collect(),
-    };
-    // Phase 1: drive the artificials to zero.
-    let mut c1 = vec![0.0; n + m];
-    c1.iter_mut().skip(n).for_each(|v| *v = 1.0);
-    if !tab.optimise(&c1) {
-        return Outcome::GaveUp;
-    }
-    let infeasibility: f64 = tab
-        .basis
-        .iter()
-        .zip(&tab.beta)
-        .filter(|(b, _)| **b >= n)
-        .map(|(_, v)| *v)
-        .sum();
-    if infeasibility > 1e-7 {
-        return Outcome::Infeasible;
-    }
-    // Phase 2: artificials are pinned at zero.
-    for j in n..n + m {
-        tab.width[j] = 0.0;
-        tab.at_upper[j] = false;
-    }
-    let mut c2 = p.cost.clone();
-    c2.extend(std::iter::repeat_n(0.0, m));
-    if !tab.optimise(&c2) {
-        return Outcome::GaveUp;
-    }
-    let mut x: Vec<f64> = (0..n)
-        .map(|j| if tab.at_upper[j] { width[j] } else { 0.0 })
-        .collect();
-    for (i, &b) in tab.basis.iter().enumerate() {
-        if b < n {
-            x[b] = tab.beta[i];
-        }
-    }
-    Outcome::Optimal(x.iter().zip(&p.lo).map(|(v, lo)| v + lo).collect())
 }
 
 #[cfg(test)]

@@ -46,5 +46,8 @@ pub(crate) use io::{cell_value, csv_data_lines, csv_header};
 pub use io::{csv_values, read_roster, roster_to_csv, CSV_COLUMNS};
 pub use predicate::{compile, Compiled, Op, Predicate, Test};
 pub use roster::{MaritalStatus, RosterRow, Work, MAX_ROSTER_AGE, MIN_MARRIAGE_AGE_PLAUSIBLE};
-pub use suppress::{feasible_range, is_safe, suppress, Group, Suppression};
-pub use table::{wilson, GeoLevel, LeftOut, Table, TableOptions, TableRow, Z95};
+pub use suppress::{
+    feasible_range, feasible_range_nested, is_safe, is_safe_nested, suppress, suppress_nested,
+    Group, Nest, Suppression,
+};
+pub use table::{wilson, GeoLevel, LeftOut, SuppressionModel, Table, TableOptions, TableRow, Z95};

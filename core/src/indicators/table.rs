@@ -15,9 +15,10 @@ use super::aggregate::{Count, Partial};
 use super::catalogue::{Catalogue, Dimension, Titles, Unit};
 use super::columns::{Field, MISSING};
 use super::design::{self, ClusterSums, Design};
-use super::suppress::{suppress_with, Group, Suppression};
+use super::suppress::{suppress_with, Group, Nest, Suppression};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Locale, Params, Report};
+use crate::profile::DisclosureRule;
 
 /// The z value of a two-sided 95 % interval.
 pub const Z95: f64 = 1.959_963_984_540_054;
@@ -56,7 +57,8 @@ pub struct TableOptions {
     pub level: GeoLevel,
     /// Breakdowns (each combination and every margin is in the table).
     pub by: Vec<Dimension>,
-    /// Small-cell suppression (on by default).
+    /// Small-cell suppression (on by default); values left out are the rule
+    /// profile's, and a built table states every value it used.
     pub suppression: Suppression,
     /// How sampling is taken into account: the roster's design (weights,
     /// strata, clusters; the default) or a simple random sample.
@@ -136,6 +138,10 @@ pub struct Table {
     /// they would disclose the few, and protecting them would hide large figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<LeftOut>,
+    /// Why this indicator is published without suppression (the catalogue's
+    /// `unsuppressed`): none for every sensitive indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsuppressed: Option<String>,
 }
 
 /// A small breakdown value left out of a table, with how many people it holds.
@@ -209,14 +215,129 @@ fn slot(d: Dimension) -> usize {
     }
 }
 
+impl TableOptions {
+    /// These options with every suppression value they leave out taken from
+    /// `rule` (a rule profile's `disclosure`).
+    pub fn with_rule(&self, rule: &DisclosureRule) -> TableOptions {
+        TableOptions {
+            suppression: self.suppression.resolve(rule),
+            ..self.clone()
+        }
+    }
+
+    /// A dimension named twice would count every row twice in its margins;
+    /// suppression values left out are the default profile's.
+    fn normalised(&self) -> TableOptions {
+        let mut opts = self.with_rule(&DisclosureRule::default());
+        let mut seen = Vec::new();
+        opts.by.retain(|d| {
+            let first = !seen.contains(d);
+            seen.push(*d);
+            first
+        });
+        opts
+    }
+}
+
+/// The tables of indicators nested in one another, suppressed together
+/// (one table alone when it has no nesting): every cell, sum and order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuppressionModel {
+    /// The indicators, in the partial's order.
+    pub indicators: Vec<String>,
+    /// Where each indicator's cells start in `cells`, in table row order.
+    pub offsets: Vec<usize>,
+    /// Every cell of every table.
+    pub cells: Vec<Count>,
+    /// Sums: each total and its parts.
+    pub groups: Vec<Group>,
+    /// Orders: a nested indicator's cell and the same cell of the one it is nested in.
+    pub nests: Vec<Nest>,
+    /// What suppression hides.
+    pub hidden: Vec<bool>,
+}
+
+impl SuppressionModel {
+    /// The cells of one indicator's table (indices into `cells`).
+    pub fn range(&self, id: &str) -> Option<std::ops::Range<usize>> {
+        let t = self.indicators.iter().position(|i| i == id)?;
+        let start = *self.offsets.get(t)?;
+        let end = self.offsets.get(t + 1).copied().unwrap_or(self.cells.len());
+        Some(start..end)
+    }
+}
+
 impl Partial {
-    /// The table of one indicator (by id).
+    /// The table of one indicator (by id). An indicator nested in another
+    /// (the catalogue's `nested_in`) is suppressed together with it when
+    /// both are in this partial, so its table is the same whether built
+    /// alone or with the others.
     pub fn table(
         &self,
         catalogue: &Catalogue,
         id: &str,
         opts: &TableOptions,
     ) -> Result<Table, Report> {
+        let j = self.position(catalogue, id)?;
+        let opts = opts.normalised();
+        let joint = self.joint(catalogue, j, &opts);
+        let t = joint.parts.iter().position(|p| p.j == j).unwrap_or(0);
+        self.build_table(catalogue, &joint, t, &opts)
+    }
+
+    /// Tables of every indicator in this partial.
+    pub fn tables(&self, catalogue: &Catalogue, opts: &TableOptions) -> Result<Vec<Table>, Report> {
+        let opts = opts.normalised();
+        let mut out: Vec<Option<Table>> = vec![None; self.indicators.len()];
+        for (j, id) in self.indicators.iter().enumerate() {
+            if out.get(j).is_some_and(Option::is_some) {
+                continue;
+            }
+            self.position(catalogue, id)?;
+            let joint = self.joint(catalogue, j, &opts);
+            for (t, part) in joint.parts.iter().enumerate() {
+                let table = self.build_table(catalogue, &joint, t, &opts)?;
+                if let Some(slot) = out.get_mut(part.j) {
+                    *slot = Some(table);
+                }
+            }
+        }
+        Ok(out.into_iter().flatten().collect())
+    }
+
+    /// Every cell of the table and of the tables suppressed with it, their
+    /// sums, orders and what suppression hides: what a table is built from,
+    /// and what an audit of its protection needs.
+    pub fn suppression_model(
+        &self,
+        catalogue: &Catalogue,
+        id: &str,
+        opts: &TableOptions,
+    ) -> Option<SuppressionModel> {
+        let j = self.position(catalogue, id).ok()?;
+        let joint = self.joint(catalogue, j, &opts.normalised());
+        let mut cells = Vec::new();
+        let mut offsets = Vec::new();
+        for p in &joint.parts {
+            offsets.push(cells.len());
+            cells.extend(p.counts.iter().copied());
+        }
+        Some(SuppressionModel {
+            indicators: joint
+                .parts
+                .iter()
+                .filter_map(|p| self.indicators.get(p.j).cloned())
+                .collect(),
+            offsets,
+            cells,
+            groups: joint.groups,
+            nests: joint.nests,
+            hidden: joint.hidden,
+        })
+    }
+
+    /// The index of indicator `id` in this partial (it must be in the catalogue too).
+    fn position(&self, catalogue: &Catalogue, id: &str) -> Result<usize, Report> {
         let unknown = || {
             Report::single(Diagnostic::new(
                 Code::InvalidValue,
@@ -225,32 +346,46 @@ impl Partial {
                 Locale::En,
             ))
         };
-        let j = self
-            .indicators
+        catalogue.get(id).ok_or_else(unknown)?;
+        self.indicators
             .iter()
             .position(|i| i == id)
-            .ok_or_else(unknown)?;
+            .ok_or_else(unknown)
+    }
+
+    fn build_table(
+        &self,
+        catalogue: &Catalogue,
+        joint: &Joint,
+        t: usize,
+        opts: &TableOptions,
+    ) -> Result<Table, Report> {
+        let unknown = || {
+            Report::single(Diagnostic::new(
+                Code::InvalidValue,
+                "",
+                Params::new().with("detail", "unknown indicator"),
+                Locale::En,
+            ))
+        };
+        let part = joint.parts.get(t).ok_or_else(unknown)?;
+        let id = self.indicators.get(part.j).ok_or_else(unknown)?;
         let ind = catalogue.get(id).ok_or_else(unknown)?;
-        // A dimension named twice would count every row twice in its margins.
-        let mut opts = opts.clone();
-        let mut seen = Vec::new();
-        opts.by.retain(|d| {
-            let first = !seen.contains(d);
-            seen.push(*d);
-            first
-        });
-        let opts = &opts;
-        let model = self.model(j, opts);
+        let offset = joint.offsets.get(t).copied().unwrap_or(0);
+        let hidden = joint
+            .hidden
+            .get(offset..offset + part.keys.len())
+            .unwrap_or(&[]);
         let mut strata: BTreeMap<u32, usize> = BTreeMap::new();
         for (h, _) in &self.clusters {
             *strata.entry(*h).or_default() += 1;
         }
-        let rows = model
+        let rows = part
             .keys
             .iter()
-            .zip(&model.counts)
-            .zip(&model.hidden)
-            .zip(&model.sums)
+            .zip(&part.counts)
+            .zip(hidden)
+            .zip(&part.sums)
             .map(|(((k, c), h), sums)| {
                 let estimate = match opts.design {
                     Design::Survey => design::survey(*c, sums, &strata),
@@ -265,28 +400,9 @@ impl Partial {
             unit: ind.unit,
             options: opts.clone(),
             rows,
-            left_out: model.left_out,
+            left_out: part.left_out.clone(),
+            unsuppressed: ind.unsuppressed.clone(),
         })
-    }
-
-    /// Tables of every indicator in this partial.
-    pub fn tables(&self, catalogue: &Catalogue, opts: &TableOptions) -> Result<Vec<Table>, Report> {
-        self.indicators
-            .iter()
-            .map(|id| self.table(catalogue, id, opts))
-            .collect()
-    }
-
-    /// Every cell of the table, its sibling groups and what suppression hides: what a table is built from, and what an audit
-    /// of its protection needs.
-    pub fn suppression_model(
-        &self,
-        id: &str,
-        opts: &TableOptions,
-    ) -> Option<(Vec<Count>, Vec<Group>, Vec<bool>)> {
-        let j = self.indicators.iter().position(|i| i == id)?;
-        let m = self.model(j, opts);
-        Some((m.counts, m.groups, m.hidden))
     }
 
     /// Breakdown values with fewer than the threshold in their district's denominator.
@@ -308,11 +424,36 @@ impl Partial {
                 }
             }
         }
-        totals.retain(|_, n| *n > 0 && *n < opts.suppression.threshold);
+        let k = opts.suppression.threshold();
+        totals.retain(|_, n| *n > 0 && *n < k);
         totals
     }
 
-    fn model(&self, j: usize, opts: &TableOptions) -> Model {
+    /// The indicators linked to `j` by nestings (both ways, step by step),
+    /// `j` included, in the partial's order.
+    fn component(&self, catalogue: &Catalogue, j: usize) -> Vec<usize> {
+        let outer_of = |i: usize| {
+            let id = self.indicators.get(i)?;
+            let outer = catalogue.get(id)?.nested_in.as_deref()?;
+            self.indicators.iter().position(|x| x == outer)
+        };
+        let mut linked = vec![j];
+        let mut stack = vec![j];
+        while let Some(a) = stack.pop() {
+            for b in 0..self.indicators.len() {
+                let edge = outer_of(a) == Some(b) || outer_of(b) == Some(a);
+                if edge && !linked.contains(&b) {
+                    linked.push(b);
+                    stack.push(b);
+                }
+            }
+        }
+        linked.sort_unstable();
+        linked
+    }
+
+    /// One indicator's cells before suppression.
+    fn part(&self, j: usize, opts: &TableOptions) -> Part {
         let small = self.small_values(j, opts);
         let mut cells: Vec<(Key, (Count, ClusterSums))> =
             self.lattice(j, opts, &small).into_iter().collect();
@@ -323,13 +464,6 @@ impl Partial {
         let sums: Vec<ClusterSums> = cells.into_iter().map(|(_, (_, s))| s).collect();
         let groups = groups(&keys, opts);
         let local = neighbourhoods(&keys);
-        let hidden = suppress_with(
-            &counts,
-            &groups,
-            &opts.suppression,
-            &vec![false; keys.len()],
-            &|i| local.get(i).cloned().flatten(),
-        );
         let left_out = small
             .into_iter()
             .filter_map(|((district, s, v), denominator)| {
@@ -342,13 +476,99 @@ impl Partial {
                 })
             })
             .collect();
-        Model {
+        let index = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        Part {
+            j,
             keys,
+            index,
             counts,
             sums,
             groups,
-            hidden,
+            local,
             left_out,
+        }
+    }
+
+    /// The tables linked to `j` (see [`Partial::component`]), suppressed together.
+    fn joint(&self, catalogue: &Catalogue, j: usize, opts: &TableOptions) -> Joint {
+        let parts: Vec<Part> = self
+            .component(catalogue, j)
+            .into_iter()
+            .map(|i| self.part(i, opts))
+            .collect();
+        let mut offsets = Vec::with_capacity(parts.len());
+        let mut counts = Vec::new();
+        let mut groups = Vec::new();
+        for p in &parts {
+            let at = counts.len();
+            offsets.push(at);
+            counts.extend(p.counts.iter().copied());
+            groups.extend(p.groups.iter().map(|g| Group {
+                total: g.total + at,
+                children: g.children.iter().map(|c| c + at).collect(),
+            }));
+        }
+        // The same cell of an inner and its outer indicator: inner ≤ outer.
+        let mut nests = Vec::new();
+        for (a, inner) in parts.iter().enumerate() {
+            let outer_id = self
+                .indicators
+                .get(inner.j)
+                .and_then(|id| catalogue.get(id))
+                .and_then(|ind| ind.nested_in.as_deref());
+            let Some(b) = parts
+                .iter()
+                .position(|p| self.indicators.get(p.j).map(String::as_str) == outer_id)
+            else {
+                continue;
+            };
+            for (i, k) in inner.keys.iter().enumerate() {
+                if let Some(o) = parts[b].index.get(k) {
+                    nests.push(Nest {
+                        inner: offsets[a] + i,
+                        outer: offsets[b] + o,
+                    });
+                }
+            }
+        }
+        // A cell's neighbourhood: that of the same place and breakdown in every linked table.
+        let local = |g: usize| -> Option<Vec<usize>> {
+            let t = offsets.iter().rposition(|&o| o <= g)?;
+            let key = parts.get(t)?.keys.get(g - offsets[t])?;
+            let mut out = Vec::new();
+            for (u, p) in parts.iter().enumerate() {
+                let Some(&i) = p.index.get(key) else {
+                    continue;
+                };
+                out.extend(p.local.get(i)?.as_ref()?.iter().map(|c| c + offsets[u]));
+            }
+            Some(out)
+        };
+        // An indicator published unsuppressed is never linked (the catalogue checks).
+        let unsuppressed = parts.iter().any(|p| {
+            self.indicators
+                .get(p.j)
+                .and_then(|id| catalogue.get(id))
+                .is_some_and(|ind| ind.unsuppressed.is_some())
+        });
+        let rule = Suppression {
+            enabled: opts.suppression.enabled && !unsuppressed,
+            ..opts.suppression
+        };
+        let hidden = suppress_with(
+            &counts,
+            &groups,
+            &nests,
+            &rule,
+            &vec![false; counts.len()],
+            &local,
+        );
+        Joint {
+            parts,
+            offsets,
+            groups,
+            nests,
+            hidden,
         }
     }
 
@@ -469,13 +689,28 @@ impl Partial {
     }
 }
 
-struct Model {
+/// One indicator's table before suppression.
+struct Part {
+    /// Its index in the partial.
+    j: usize,
     keys: Vec<Key>,
+    index: HashMap<Key, usize>,
     counts: Vec<Count>,
     sums: Vec<ClusterSums>,
+    /// Sums, indices into this table.
     groups: Vec<Group>,
-    hidden: Vec<bool>,
+    /// Neighbourhoods, indices into this table.
+    local: Vec<Option<Vec<usize>>>,
     left_out: Vec<LeftOut>,
+}
+
+/// Linked tables suppressed together; indices are into all their cells in order.
+struct Joint {
+    parts: Vec<Part>,
+    offsets: Vec<usize>,
+    groups: Vec<Group>,
+    nests: Vec<Nest>,
+    hidden: Vec<bool>,
 }
 
 /// Each cell's neighbourhood for suppression: the cells of its geography

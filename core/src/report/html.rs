@@ -106,21 +106,23 @@ pub fn html(report: &DistrictReport) -> String {
     h
 }
 
-fn threshold(r: &DistrictReport) -> u64 {
-    r.indicators
-        .first()
-        .map_or(10, |t| t.options.suppression.threshold)
+/// The threshold k and protection width p the report's tables were built with.
+fn rule(r: &DistrictReport) -> (u64, u64) {
+    r.indicators.first().map_or((10, 10), |t| {
+        let s = t.options.suppression;
+        (s.threshold(), s.width())
+    })
 }
 
 /// What suppression does, in the report's language.
 fn protection_note(r: &DistrictReport) -> String {
-    let k = threshold(r);
+    let (k, p) = rule(r);
     match r.locale {
         crate::Locale::Hi => format!(
             "{k} से कम बच्चों वाली संख्या, और जिन संख्याओं से उसे किसी भी प्रकाशित योग से निकाला जा सकता है, छिपाई गई हैं; छिपी संख्या का चिह्न"
         ),
         crate::Locale::En => format!(
-            "Counts of fewer than {k} children are hidden, with whatever other cells would let a reader of all these tables work them out to within {k}; every hidden cell is shown as"
+            "Counts of fewer than {k} children are hidden, with whatever other cells would let a reader of all these tables work them out to within {p}; every hidden cell is shown as"
         ),
     }
 }

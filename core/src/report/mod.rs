@@ -77,7 +77,7 @@ pub fn build(input: ReportInput<'_>) -> Result<DistrictReport, Report> {
         ..input.options
     };
     let indicators = partial.tables(&catalogue, &opts)?;
-    let rejected = RejectedSummary::of(input.rejected, opts.suppression.threshold);
+    let rejected = RejectedSummary::of(input.rejected, opts.suppression.threshold());
     let mut names = input.names;
     if let Some(b) = &input.baseline {
         for v in &b.villages {
