@@ -1,5 +1,5 @@
 """Roster indicators beside polars, duckdb and pandas on the same Arrow table:
-the six built-in indicators' numerators and denominators per cell (village,
+every built-in indicator's numerator and denominator per cell (village,
 sex, age band, social group, disability). Each tool runs in its own process
 (peak RSS measured from a reset high-water mark after the table is loaded);
 every tool's district totals must equal suraksha's before its time counts.
@@ -24,7 +24,19 @@ import numpy as np
 import pyarrow as pa
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
-IDS = ["sdg_5_3_1_before_18", "sdg_5_3_1_before_15", "sdg_16_9_1", "sdg_8_7_1_calpra", "out_of_school_6_14", "girls_15_17_married"]
+# The catalogue's indicators (core/src/indicators/catalogue.json), each written
+# again below in every peer's own language.
+IDS = [
+    "sdg_5_3_1_before_18",
+    "sdg_5_3_1_before_15",
+    "sdg_16_9_1",
+    "sdg_8_7_1",
+    "child_labour_calpra",
+    "out_of_school_6_14",
+    "school_status_unknown_6_14",
+    "girls_15_17_married",
+]
+WORK = ["family_enterprise", "non_hazardous", "hazardous"]
 KEYS = ["district", "block", "village", "sex", "age_band", "social_group", "disability"]
 
 
@@ -60,11 +72,14 @@ def roster(n: int, seed: int = 7) -> pa.Table:
             "age": pa.array(age.astype(np.int8)),
             "survey_date": pa.array(np.full(n, np.datetime64("2026-10-01", "D"))),
             "school_status": pa.DictionaryArray.from_arrays(
-                pa.array(school.astype(np.int8), mask=school < 0),
+                # A few children of school age with no status recorded (its own indicator).
+                pa.array(school.astype(np.int8), mask=(school < 0) | (rng.random(n) < 0.03)),
                 pa.array(["attending", "irregular", "dropped_out", "never_enrolled"]),
             ),
             "work": dictionary(work, ["none", "family_enterprise", "non_hazardous", "hazardous"]),
-            "work_hours": pa.array(np.where(working, 10, 0).astype(np.int16), mask=~working),
+            # Hours spread across the SDG 8.7.1 thresholds (1, 14, 43); some unrecorded.
+            "work_hours": pa.array(rng.integers(1, 60, n).astype(np.int16), mask=~working | (rng.random(n) < 0.1)),
+            "chores_hours": pa.array(rng.integers(0, 50, n).astype(np.int16), mask=~((age >= 5) & (age <= 17)) | (rng.random(n) < 0.5)),
             "marital_status": dictionary(marital, ["never_married", "married"]),
             "age_at_marriage": pa.array(age_at_marriage.astype(np.int8), mask=~married),
             "birth_registered": pa.array(registered, mask=~registered_known),
@@ -108,11 +123,21 @@ def run_polars(table: pa.Table) -> Any:
         "sdg_5_3_1_before_18": ((f("marital_status") != "never_married") & (f("age_at_marriage") < 18), female & age.is_between(20, 24)),
         "sdg_5_3_1_before_15": ((f("marital_status") != "never_married") & (f("age_at_marriage") < 15), female & age.is_between(20, 24)),
         "sdg_16_9_1": (f("birth_registered") == True, age < 5),  # noqa: E712
-        "sdg_8_7_1_calpra": (
+        "sdg_8_7_1": (
+            (age.is_between(5, 11) & f("work").is_in(WORK) & ((f("work_hours") >= 1) | f("work_hours").is_null()))
+            | (age.is_between(12, 14) & f("work").is_in(WORK) & (f("work_hours") >= 14))
+            | (age.is_between(15, 17) & f("work").is_in(WORK) & (f("work_hours") >= 43))
+            | (f("work") == "hazardous")
+            | (age.is_between(5, 14) & (f("chores_hours") >= 21))
+            | (age.is_between(15, 17) & (f("chores_hours") >= 43)),
+            age.is_between(5, 17),
+        ),
+        "child_labour_calpra": (
             ((age < 14) & f("work").is_in(["non_hazardous", "hazardous"])) | (age.is_between(14, 17) & (f("work") == "hazardous")),
             age.is_between(5, 17),
         ),
-        "out_of_school_6_14": (f("school_status").is_in(["dropped_out", "never_enrolled"]), age.is_between(6, 14)),
+        "out_of_school_6_14": (f("school_status").is_in(["dropped_out", "never_enrolled"]), age.is_between(6, 14) & f("school_status").is_not_null()),
+        "school_status_unknown_6_14": (f("school_status").is_null(), age.is_between(6, 14)),
         "girls_15_17_married": (f("marital_status") == "married", female & age.is_between(15, 17)),
     }
     aggs = []
@@ -140,11 +165,19 @@ def run_duckdb(table: pa.Table) -> Any:
         "sdg_5_3_1_before_18": ("marital_status <> 'never_married' AND age_at_marriage < 18", f"{female} AND age BETWEEN 20 AND 24"),
         "sdg_5_3_1_before_15": ("marital_status <> 'never_married' AND age_at_marriage < 15", f"{female} AND age BETWEEN 20 AND 24"),
         "sdg_16_9_1": ("birth_registered", "age < 5"),
-        "sdg_8_7_1_calpra": (
+        "sdg_8_7_1": (
+            "(age BETWEEN 5 AND 11 AND work IN ('family_enterprise', 'non_hazardous', 'hazardous') AND coalesce(work_hours >= 1, true))"
+            " OR (age BETWEEN 12 AND 14 AND work IN ('family_enterprise', 'non_hazardous', 'hazardous') AND work_hours >= 14)"
+            " OR (age BETWEEN 15 AND 17 AND work IN ('family_enterprise', 'non_hazardous', 'hazardous') AND work_hours >= 43)"
+            " OR work = 'hazardous' OR (age BETWEEN 5 AND 14 AND chores_hours >= 21) OR (age BETWEEN 15 AND 17 AND chores_hours >= 43)",
+            "age BETWEEN 5 AND 17",
+        ),
+        "child_labour_calpra": (
             "(age < 14 AND work IN ('non_hazardous', 'hazardous')) OR (age BETWEEN 14 AND 17 AND work = 'hazardous')",
             "age BETWEEN 5 AND 17",
         ),
-        "out_of_school_6_14": ("school_status IN ('dropped_out', 'never_enrolled')", "age BETWEEN 6 AND 14"),
+        "out_of_school_6_14": ("school_status IN ('dropped_out', 'never_enrolled')", "age BETWEEN 6 AND 14 AND school_status IS NOT NULL"),
+        "school_status_unknown_6_14": ("school_status IS NULL", "age BETWEEN 6 AND 14"),
         "girls_15_17_married": ("marital_status = 'married'", f"{female} AND age BETWEEN 15 AND 17"),
     }
     sums = ", ".join(
@@ -156,7 +189,10 @@ def run_duckdb(table: pa.Table) -> Any:
     )
 
     def go() -> Any:
-        return con.execute(sql).fetch_arrow_table()
+        # duckdb 2 names it to_arrow_table on a relation; older ones fetch_arrow_table.
+        relation = con.sql(sql)
+        fetch = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
+        return fetch()
 
     def totals(out: Any) -> dict[str, list[int]]:
         import pyarrow.compute as pc
@@ -175,15 +211,26 @@ def run_pandas(table: pa.Table) -> Any:
         ever = df["marital_status"] != "never_married"
         aam = df["age_at_marriage"]
         work = df["work"]
+        hours, chores, status = df["work_hours"], df["chores_hours"], df["school_status"]
         defs = {
             "sdg_5_3_1_before_18": (ever & (aam < 18), female & age.between(20, 24)),
             "sdg_5_3_1_before_15": (ever & (aam < 15), female & age.between(20, 24)),
             "sdg_16_9_1": (df["birth_registered"].eq(True), age < 5),
-            "sdg_8_7_1_calpra": (
+            "sdg_8_7_1": (
+                (age.between(5, 11) & work.isin(WORK) & ((hours >= 1) | hours.isna()))
+                | (age.between(12, 14) & work.isin(WORK) & (hours >= 14))
+                | (age.between(15, 17) & work.isin(WORK) & (hours >= 43))
+                | (work == "hazardous")
+                | (age.between(5, 14) & (chores >= 21))
+                | (age.between(15, 17) & (chores >= 43)),
+                age.between(5, 17),
+            ),
+            "child_labour_calpra": (
                 ((age < 14) & work.isin(["non_hazardous", "hazardous"])) | (age.between(14, 17) & (work == "hazardous")),
                 age.between(5, 17),
             ),
-            "out_of_school_6_14": (df["school_status"].isin(["dropped_out", "never_enrolled"]), age.between(6, 14)),
+            "out_of_school_6_14": (status.isin(["dropped_out", "never_enrolled"]), age.between(6, 14) & status.notna()),
+            "school_status_unknown_6_14": (status.isna(), age.between(6, 14)),
             "girls_15_17_married": (df["marital_status"] == "married", female & age.between(15, 17)),
         }
         import pandas as pd

@@ -28,8 +28,9 @@ import peers  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-23"
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-REPEATS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+MAIN_ARGS = [] if sys.argv[1:2] == ["--memory"] else sys.argv[1:]
+N = int(MAIN_ARGS[0]) if len(MAIN_ARGS) > 0 else 2000
+REPEATS = int(MAIN_ARGS[1]) if len(MAIN_ARGS) > 1 else 5
 
 
 def emit(**row: Any) -> None:
@@ -202,29 +203,56 @@ def rss_kib(field: str) -> int:
     return 0
 
 
-def memory(n: int) -> None:
-    """Peak memory of batch validation above its input, for `n` small records."""
+MEMORY_RUNS = [
+    (inp, invalid, summary)
+    for inp in ("validate_many(NDJSON bytes)", "validate_table(Arrow)")
+    for invalid in (False, True)
+    for summary in (True, False)
+]
+
+
+def memory_inputs(n: int, invalid: bool) -> tuple[bytes, pa.Table]:
     base = json.loads((ROOT / "examples/records/referral.json").read_text(encoding="utf-8"))
-    # The first record complete: pyarrow takes a table's columns from the first row.
-    records = [dict(base, id=f"R{i}") if i % 10 != 1 else {"id": f"R{i}"} for i in range(n)]
+    # With `invalid`, every tenth record lacks its fields (never the first:
+    # pyarrow takes a table's columns from the first row).
+    records = [dict(base, id=f"R{i}") if not invalid or i % 10 != 1 else {"id": f"R{i}"} for i in range(n)]
     ndjson = b"\n".join(json.dumps(r).encode() for r in records) + b"\n"
-    table = pa.Table.from_pylist(records)
-    del records
-    runs = {
-        "validate_many(NDJSON bytes)": (len(ndjson), lambda s: suraksha.validate_many("referral", ndjson, today=TODAY, summary=s)),
-        "validate_table(Arrow)": (table.nbytes, lambda s: suraksha.validate_table("referral", table, today=TODAY, summary=s)),
-    }
-    suraksha.validate_many("referral", ndjson[:5000], summary=True)  # warm-up: caches, thread pool
-    suraksha.validate_table("referral", table.slice(0, 10), summary=True)
-    for name, (size, fn) in runs.items():
-        for summary in (True, False):
-            Path("/proc/self/clear_refs").write_text("5")
-            before = rss_kib("VmRSS")
-            result = fn(summary)
-            extra = (rss_kib("VmHWM") - before) * 1024
-            del result
-            emit(section="batch memory", tool=f"{name}, {'summary' if summary else 'full results'}", records=n,
-                 input_mb=size / 1e6, extra_peak_mb=extra / 1e6, ratio_to_input=extra / size)
+    return ndjson, pa.Table.from_pylist(records)
+
+
+def memory_child(run: int, n: int) -> None:
+    """One measurement in a fresh process: a process's peak RSS never falls,
+    so a run after another would reuse its memory and look smaller."""
+    name, invalid, summary = MEMORY_RUNS[run]
+    ndjson, table = memory_inputs(n, invalid)
+    if name.startswith("validate_many"):
+        size = len(ndjson)
+        fn = lambda: suraksha.validate_many("referral", ndjson, today=TODAY, summary=summary)  # noqa: E731
+        suraksha.validate_many("referral", ndjson[:5000], summary=True)  # warm-up: caches, thread pool
+    else:
+        size = table.nbytes
+        fn = lambda: suraksha.validate_table("referral", table, today=TODAY, summary=summary)  # noqa: E731
+        suraksha.validate_table("referral", table.slice(0, 10), summary=True)
+    Path("/proc/self/clear_refs").write_text("5")
+    before = rss_kib("VmRSS")
+    result = fn()
+    extra = (rss_kib("VmHWM") - before) * 1024
+    del result
+    emit(section="batch memory", tool=f"{name}, {'10% invalid' if invalid else 'all valid'}, "
+         f"{'summary' if summary else 'full results'}", records=n, input_mb=size / 1e6,
+         extra_peak_mb=extra / 1e6, ratio_to_input=extra / size)
+
+
+def memory(n: int) -> None:
+    """Peak memory of batch validation above its input, for `n` small
+    records, each measurement in its own process."""
+    import subprocess
+
+    for run in range(len(MEMORY_RUNS)):
+        done = subprocess.run([sys.executable, __file__, "--memory", str(run), str(n)], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(done.stderr[-800:])
+        print(done.stdout.strip().splitlines()[-1], flush=True)
 
 
 def _errors(adapter: Any, records: list[Any]) -> list[Any]:
@@ -236,5 +264,8 @@ def _errors(adapter: Any, records: list[Any]) -> list[Any]:
 
 
 if __name__ == "__main__":
-    main()
-    memory(int(sys.argv[3]) if len(sys.argv) > 3 else 200_000)
+    if sys.argv[1:2] == ["--memory"]:
+        memory_child(int(sys.argv[2]), int(sys.argv[3]))
+    else:
+        main()
+        memory(int(sys.argv[3]) if len(sys.argv) > 3 else 200_000)

@@ -3,7 +3,7 @@
 //! converted before the next chunk is read, so memory stays bounded.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use pyo3_arrow::PyTable;
 use suraksha::batch::{self, Item, Mode, Validator};
 use suraksha::Context;
@@ -73,6 +73,10 @@ pub fn validate_many<'py>(
     let mut v = Validator::new(k, &ctx, mode(summary));
     if let Ok(text) = records.cast::<PyString>() {
         return ndjson(py, text.to_cow()?.as_bytes(), v);
+    }
+    // bytes are immutable: read in place, never copied (a bytearray is).
+    if let Ok(bytes) = records.cast::<PyBytes>() {
+        return ndjson(py, bytes.as_bytes(), v);
     }
     if let Some(bytes) = as_bytes(records) {
         return ndjson(py, &bytes, v);

@@ -71,24 +71,78 @@ pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<B
 /// dict, list, tuple, str, int, float, bool and None is a `TypeError`.
 pub fn from_py(py: Python<'_>, obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
     let mut open = Vec::new();
-    json_of(obj, "", &mut open).map_err(|p| match p {
-        Problem::Coded(report) => Exc::Input.report(py, &report),
-        Problem::NotJson(detail) => Exc::Type.err(
-            py,
-            &format!(
-                "{what} must hold only JSON values (dict, list, str, int, float, bool, None): {detail}"
-            ),
-            None,
-        ),
-    })
+    json_of(obj, &mut open).map_err(|fail| fail.raise(py, what))
 }
 
-/// Why a Python value is not JSON.
+/// Why a Python value is not JSON, and where: the path's segments are
+/// gathered innermost first while the failure returns, so a value that
+/// converts never pays for a path.
+struct Fail {
+    problem: Problem,
+    reversed_path: Vec<String>,
+}
+
 enum Problem {
-    /// A coded diagnostic (depth, cycle, NaN, surrogate).
-    Coded(Report),
-    /// A type with no JSON form (the caller's mistake: `TypeError`).
+    /// A str with a lone surrogate (`invalid_text`).
+    Surrogate,
+    /// NaN, an infinity or an int beyond a float (`non_finite_number`), as text.
+    NonFinite(String),
+    /// Deeper than [`MAX_DEPTH`], or a container inside itself (`nesting_too_deep`).
+    TooDeep { cycle: bool },
+    /// A value of a type with no JSON form (the caller's mistake: `TypeError`).
     NotJson(String),
+    /// A dict key that is not a str, by its type.
+    Key(String),
+    /// Iterating a list or tuple failed.
+    Iteration(String),
+}
+
+impl Fail {
+    fn new(problem: Problem) -> Fail {
+        Fail {
+            problem,
+            reversed_path: Vec::new(),
+        }
+    }
+
+    /// The failure seen one level up, at `segment` of the parent.
+    fn within(mut self, segment: impl ToString) -> Fail {
+        self.reversed_path.push(segment.to_string());
+        self
+    }
+
+    fn raise(self, py: Python<'_>, what: &str) -> PyErr {
+        let path = self
+            .reversed_path
+            .iter()
+            .rev()
+            .fold(String::new(), |acc, seg| pointer(&acc, seg));
+        let at = if path.is_empty() { "the top" } else { &path };
+        let not_json = |detail: String| {
+            Exc::Type.err(
+                py,
+                &format!(
+                    "{what} must hold only JSON values (dict, list, str, int, float, bool, None): {detail}"
+                ),
+                None,
+            )
+        };
+        match self.problem {
+            Problem::Surrogate => Exc::Input.report(
+                py,
+                &boundary::invalid_text(&path, "a string holds a lone surrogate", Locale::En),
+            ),
+            Problem::NonFinite(detail) => {
+                Exc::Input.report(py, &boundary::non_finite(&path, &detail, Locale::En))
+            }
+            Problem::TooDeep { cycle } => {
+                Exc::Input.report(py, &boundary::too_deep(&path, cycle, Locale::En))
+            }
+            Problem::NotJson(ty) => not_json(format!("`{ty}` at {at}")),
+            Problem::Key(ty) => not_json(format!("a key of type `{ty}` at {at} (keys must be str)")),
+            Problem::Iteration(detail) => not_json(detail),
+        }
+    }
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -98,24 +152,29 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_default()
 }
 
-/// A str's text; a lone surrogate is `invalid_text` at `path`.
-fn text_of(s: &Bound<'_, PyString>, path: &str) -> Result<String, Problem> {
-    s.to_cow().map(|c| c.into_owned()).map_err(|_| {
-        Problem::Coded(boundary::invalid_text(
-            path,
-            "a string holds a lone surrogate",
-            Locale::En,
-        ))
-    })
+/// A str's text; a lone surrogate is a failure.
+fn text_of(s: &Bound<'_, PyString>) -> Result<String, Fail> {
+    s.to_cow()
+        .map(|c| c.into_owned())
+        .map_err(|_| Fail::new(Problem::Surrogate))
+}
+
+fn finite(f: f64) -> Result<Value, Fail> {
+    serde_json::Number::from_f64(f)
+        .map(Value::Number)
+        .ok_or_else(|| Fail::new(Problem::NonFinite(f.to_string())))
 }
 
 /// Convert, tracking the containers open on the current path (`open`, by
 /// identity) to catch cycles and depth before recursing.
-fn json_of(obj: &Bound<'_, PyAny>, path: &str, open: &mut Vec<usize>) -> Result<Value, Problem> {
+fn json_of(obj: &Bound<'_, PyAny>, open: &mut Vec<usize>) -> Result<Value, Fail> {
     if obj.is_none() {
         return Ok(Value::Null);
     }
-    // bool before int: bool is a subclass of int in Python.
+    // str first (the commonest leaf), bool before int (bool is an int in Python).
+    if let Ok(s) = obj.cast::<PyString>() {
+        return text_of(s).map(Value::String);
+    }
     if let Ok(b) = obj.cast::<PyBool>() {
         return Ok(Value::Bool(b.is_true()));
     }
@@ -127,61 +186,49 @@ fn json_of(obj: &Bound<'_, PyAny>, path: &str, open: &mut Vec<usize>) -> Result<
             return Ok(Value::from(v));
         }
         // Beyond 64 bits: a float, as a JSON parser reads such a literal.
-        let f: f64 = i.extract().map_err(|_| {
-            Problem::Coded(boundary::non_finite(path, "an int too large", Locale::En))
-        })?;
-        return finite(f, path);
+        let f: f64 = i
+            .extract()
+            .map_err(|_| Fail::new(Problem::NonFinite("an int too large".into())))?;
+        return finite(f);
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
-        return finite(f.value(), path);
+        return finite(f.value());
     }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return text_of(s, path).map(Value::String);
-    }
-    let is_dict = obj.cast::<PyDict>().is_ok();
-    let is_seq = obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok();
-    if !is_dict && !is_seq {
-        return Err(Problem::NotJson(format!(
-            "`{}` at {}",
-            type_name(obj),
-            if path.is_empty() { "the top" } else { path }
-        )));
+    let dict = obj.cast::<PyDict>().ok();
+    if dict.is_none() && obj.cast::<PyList>().is_err() && obj.cast::<PyTuple>().is_err() {
+        return Err(Fail::new(Problem::NotJson(type_name(obj))));
     }
     let id = obj.as_ptr() as usize;
     if open.contains(&id) {
-        return Err(Problem::Coded(boundary::too_deep(path, true, Locale::En)));
+        return Err(Fail::new(Problem::TooDeep { cycle: true }));
     }
     if open.len() >= MAX_DEPTH {
-        return Err(Problem::Coded(boundary::too_deep(path, false, Locale::En)));
+        return Err(Fail::new(Problem::TooDeep { cycle: false }));
     }
     open.push(id);
-    let result = if let Ok(d) = obj.cast::<PyDict>() {
+    let result = if let Some(d) = dict {
         let mut map = serde_json::Map::with_capacity(d.len());
         for (k, v) in d.iter() {
             let key = match k.cast::<PyString>() {
-                Ok(s) => text_of(s, path)?,
-                Err(_) => {
-                    return Err(Problem::NotJson(format!(
-                        "a key of type `{}` at {} (keys must be str)",
-                        type_name(&k),
-                        if path.is_empty() { "the top" } else { path }
-                    )))
-                }
+                Ok(s) => text_of(s)?,
+                Err(_) => return Err(Fail::new(Problem::Key(type_name(&k)))),
             };
-            let sub = pointer(path, &key);
-            let value = json_of(&v, &sub, open)?;
-            map.insert(key, value);
+            match json_of(&v, open) {
+                Ok(value) => {
+                    map.insert(key, value);
+                }
+                Err(fail) => return Err(fail.within(key)),
+            }
         }
         Value::Object(map)
     } else {
-        let mut items = Vec::new();
-        for (i, item) in obj
+        let mut items = Vec::with_capacity(obj.len().unwrap_or(0));
+        let iter = obj
             .try_iter()
-            .map_err(|e| Problem::NotJson(e.to_string()))?
-            .enumerate()
-        {
-            let item = item.map_err(|e| Problem::NotJson(e.to_string()))?;
-            items.push(json_of(&item, &pointer(path, i), open)?);
+            .map_err(|e| Fail::new(Problem::Iteration(e.to_string())))?;
+        for (i, item) in iter.enumerate() {
+            let item = item.map_err(|e| Fail::new(Problem::Iteration(e.to_string())))?;
+            items.push(json_of(&item, open).map_err(|fail| fail.within(i))?);
         }
         Value::Array(items)
     };
@@ -189,20 +236,11 @@ fn json_of(obj: &Bound<'_, PyAny>, path: &str, open: &mut Vec<usize>) -> Result<
     Ok(result)
 }
 
-fn finite(f: f64, path: &str) -> Result<Value, Problem> {
-    serde_json::Number::from_f64(f)
-        .map(Value::Number)
-        .ok_or_else(|| Problem::Coded(boundary::non_finite(path, &f.to_string(), Locale::En)))
-}
-
 /// A record given as a dict, JSON text (`str`) or UTF-8 JSON bytes. A lone
 /// surrogate in the str and invalid UTF-8 in the bytes are both `invalid_text`.
 pub fn record(py: Python<'_>, obj: &Bound<'_, PyAny>, locale: Locale) -> PyResult<Value> {
     if let Ok(text) = obj.cast::<PyString>() {
-        let text = text_of(text, "").map_err(|p| match p {
-            Problem::Coded(r) => Exc::Input.report(py, &r),
-            Problem::NotJson(d) => Exc::Type.err(py, &d, None),
-        })?;
+        let text = text_of(text).map_err(|fail| fail.raise(py, "a record"))?;
         return parse_text(py, &text, locale);
     }
     if let Some(bytes) = as_bytes(obj) {
