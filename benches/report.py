@@ -42,11 +42,74 @@ for when in ("before", "after"):
     path = out / f"load-{when}.txt"
     if path.exists():
         p(f"- load {when}: `{path.read_text().strip()}`")
-p("- The machine was shared with five other engineers building and testing during the run:")
-p("  load averages far above the core count mean every figure is noisy and slower than on an idle")
-p("  machine; ratios within one run are more telling than absolute times.")
+load = (out / "load-before.txt").read_text() if (out / "load-before.txt").exists() else ""
+try:
+    busy = float(load.split("load average:")[1].split(",")[0]) > 0.5
+except (IndexError, ValueError):
+    busy = False
+if busy:
+    p("- **The machine was busy when the run began** (load above): every figure is noisy and slower")
+    p("  than on an idle machine; ratios within one run are more telling than absolute times.")
+else:
+    p("- The machine was idle when the run began; figures are medians, ratios are within one run.")
 pk = ["pydantic", "msgspec", "jsonschema-rs", "fastjsonschema", "polars", "duckdb", "pandas", "pyarrow"]
 p(f"- {rustc}; Python {platform.python_version()}; " + ", ".join(f"{k} {version(k)}" for k in pk) + "\n")
+
+def first(name: str, **match: str) -> dict | None:
+    return next((r for r in lines(name) if all(str(r.get(k, "")).startswith(v) for k, v in match.items())), None)
+
+
+def target_rows() -> list[tuple[str, str, str, str]]:
+    """Issue 8's targets beside this run's figures: (target, measured, met, what limits it)."""
+    rows = []
+    one = first("rust.jsonl", what="rust one parsed case")
+    if one:
+        rows.append(("Rust: one parsed valid case ≤ 2 µs", f"{one['us']:.2f} µs", "yes" if one["us"] <= 2 else "no",
+                     "compiled walk over a `serde_json::Value`, typed parse from it, then the rules (README, How validation works)"))
+    nd = first("rust.jsonl", what="rust NDJSON parse + validate, one core")
+    floor = first("rust.jsonl", what="serde_json to Value alone")
+    if nd:
+        rows.append(("Rust: NDJSON parse + validate ≥ 150 MB/s a core", f"{nd['mb_per_s']:.0f} MB/s"
+                     + (f" (serde_json to `Value` alone: {floor['mb_per_s']:.0f})" if floor else ""),
+                     "yes" if nd["mb_per_s"] >= 150 else "no", "every line is parsed to a `Value` first, which alone runs near the target"))
+    py = first("python.jsonl", section="python list[dict], one record", tool="pydantic")
+    if py:
+        rows.append(("Python list[dict]: ≥ 2× faster than pydantic per record", f"{py['ratio_to_suraksha']:.2f}×",
+                     "yes" if py["ratio_to_suraksha"] >= 2 else "no", "each dict is converted to a `Value` in the binding, then validated as in Rust"))
+    whole = first("python.jsonl", section="python list[dict], whole list", tool="pydantic")
+    if whole:
+        rows.append(("Python whole list: ≥ 2× faster than pydantic", f"{whole['ratio_to_suraksha']:.2f}×",
+                     "yes" if whole["ratio_to_suraksha"] >= 2 else "no", "as above"))
+    arrow = first("python.jsonl", section="python Arrow table", tool="pyarrow")
+    if arrow:
+        rows.append(("Arrow table: ≥ 10× faster than to_pylist + pydantic", f"{arrow['ratio_to_suraksha']:.2f}×",
+                     "yes" if arrow["ratio_to_suraksha"] >= 10 else "no", "rows are converted column by column to `Value`s and take the record path"))
+    big = max((r["rows"] for r in lines("indicators.jsonl") if "rows" in r), default=None)
+    pol = first("indicators.jsonl", tool="polars", rows=str(big)) if big else None
+    sur = first("indicators.jsonl", tool="suraksha", rows=str(big)) if big else None
+    if pol and sur and "seconds" in pol:
+        speed = pol["seconds"] / sur["seconds"]
+        rows.append((f"Indicators, {big:,} rows: ≥ 1.5× faster than polars", f"{speed:.2f}× (polars ÷ suraksha)",
+                     "yes" if speed >= 1.5 else "no", "predicates are interpreted row by row; polars evaluates whole columns with SIMD"))
+        ok = sur["extra_rss_mb"] <= 0.25 * sur["input_mb"]
+        rows.append(("Indicators: peak memory ≤ input table + 25 %", f"+{sur['extra_rss_mb']:.0f} MB on {sur['input_mb']:.0f} MB",
+                     "yes" if ok else "no", "columns are read in place, a chunk at a time"))
+    for r in lines("wasm.jsonl"):
+        if r.get("section") == "size" and str(r.get("file", "")).endswith(".wasm"):
+            kib = r["gzip"] / 1024
+            rows.append(("`.wasm` ≤ 200 KiB gzipped", f"{kib:.0f} KiB", "yes" if kib <= 200 else "no",
+                         "the embedded schemas, label catalogue and profile, serde_json and chrono (README, Web forms)"))
+            break
+    return rows
+
+
+targets = target_rows()
+if targets:
+    p("## Targets (issue 8) in this run\n")
+    p("| target | measured | met | what limits it |\n|---|---|---|---|")
+    for t in targets:
+        p(f"| {t[0]} | {t[1]} | {t[2]} | {t[3]} |")
+    p()
 
 p("## Rust\n")
 p("| work | result |\n|---|---|")
