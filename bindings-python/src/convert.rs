@@ -139,7 +139,9 @@ impl Fail {
                 Exc::Input.report(py, &boundary::too_deep(&path, cycle, Locale::En))
             }
             Problem::NotJson(ty) => not_json(format!("`{ty}` at {at}")),
-            Problem::Key(ty) => not_json(format!("a key of type `{ty}` at {at} (keys must be str)")),
+            Problem::Key(ty) => {
+                not_json(format!("a key of type `{ty}` at {at} (keys must be str)"))
+            }
             Problem::Iteration(detail) => not_json(detail),
         }
     }

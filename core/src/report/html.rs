@@ -119,7 +119,7 @@ fn protection_note(r: &DistrictReport) -> String {
     let (k, p) = rule(r);
     match r.locale {
         crate::Locale::Hi => format!(
-            "{k} से कम बच्चों वाली संख्या, और जिन संख्याओं से उसे किसी भी प्रकाशित योग से निकाला जा सकता है, छिपाई गई हैं; छिपी संख्या का चिह्न"
+            "{k} से कम बच्चों वाली संख्या छिपाई गई है, और साथ में वे संख्याएँ भी जिनसे इन सब तालिकाओं का पाठक उसे {p} के दायरे से अधिक निकटता से निकाल सके; छिपी संख्या का चिह्न"
         ),
         crate::Locale::En => format!(
             "Counts of fewer than {k} children are hidden, with whatever other cells would let a reader of all these tables work them out to within {p}; every hidden cell is shown as"
