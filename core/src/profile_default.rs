@@ -75,7 +75,7 @@ impl Default for RuleProfile {
 }
 
 impl Default for DisclosureRule {
-    /// [ours] k = 10: domain.md §6 lists 5, 10 and 11 as common thresholds and
+    /// \[ours\] k = 10: domain.md §6 lists 5, 10 and 11 as common thresholds and
     /// 10 is the middle one; the complement rule on; p = k.
     fn default() -> DisclosureRule {
         DisclosureRule {
