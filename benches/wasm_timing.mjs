@@ -1,0 +1,179 @@
+// The part of benches/wasm_bench.mjs that runs in Node and, unchanged, in the
+// headless Chromium page: ajv set up as the package's tests set it up, the
+// record sets, and the timing loop. No imports, so the page can load it as is.
+
+/** Codes a JSON Schema validator can see too (as in bindings-wasm/tests/node/ajv.test.mjs). */
+export const STRUCTURAL = new Set([
+  "wrong_type", "missing_field", "unknown_field", "identifying_field",
+  "invalid_enum_value", "invalid_format", "out_of_range", "too_short", "too_long",
+]);
+
+/** ajv 8 (draft 2020-12) as bindings-wasm/tests/node/ajv.test.mjs builds it:
+ * allErrors, strict, ajv-formats, the Hindi label keyword and schemars' number formats. */
+export function makeAjv(Ajv2020, addFormats) {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: "x-title-hi", schemaType: "string" });
+  const int = (min, max) => ({ type: "number", validate: (n) => Number.isInteger(n) && n >= min && n <= max });
+  for (const bits of [8, 16, 32, 64]) {
+    ajv.addFormat(`uint${bits}`, int(0, 2 ** bits - 1));
+    ajv.addFormat(`int${bits}`, int(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1));
+  }
+  ajv.addFormat("uint", int(0, Number.MAX_SAFE_INTEGER));
+  ajv.addFormat("int", int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
+  for (const f of ["float", "double"]) ajv.addFormat(f, { type: "number", validate: Number.isFinite });
+  return ajv;
+}
+
+const pad = (n, w) => String(n).padStart(w, "0");
+
+/** `n` distinct valid cases made from the sample case: every id, name, code and
+ * date differs from one case to the next, none changes what the law says. */
+export function distinctCases(sample, n) {
+  const sexes = ["female", "male"];
+  const groups = ["sc", "st", "obc", "other"];
+  const schooling = ["dropped_out", "irregular", "attending"];
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const c = structuredClone(sample);
+    c.id = `CASE-2026-${pad(1000 + i, 5)}`;
+    c.child.id = `BIS-${pad(7 * i + 13, 5)}`;
+    // Born 2009-2013: under 18 on the planned marriage date, of school age.
+    c.child.date_of_birth = `${2009 + (i % 5)}-${pad(1 + (i % 12), 2)}-${pad(1 + (i % 28), 2)}`;
+    c.child.sex = sexes[i % 2];
+    c.child.social_group = groups[i % 4];
+    c.child.school_status = schooling[i % 3];
+    for (const [j, area] of ["state", "district", "block", "gram_panchayat", "village"].entries()) {
+      c.geography[area].lgd_code = sample.geography[area].lgd_code + i * (j + 1);
+      c.geography[area].name = `${sample.geography[area].name} ${i}`;
+    }
+    c.identified_at = `2026-11-${pad(1 + (i % 2), 2)}T${pad(8 + (i % 3), 2)}:${pad(i % 60, 2)}:00+05:30`;
+    c.referrals[0].referral_id = `REF-2026-${pad(2000 + i, 5)}`;
+    c.journey_hours = 1 + (i % 4);
+    c.last_follow_up = `2026-11-${pad(15 + (i % 8), 2)}`;
+    c.history[0].by = `cw-${i % 9}`;
+    out.push(c);
+  }
+  return out;
+}
+
+/** Each invalid variant: a name, what it does to a case, and whether a
+ * shape-only validator can see it (`semantic`: only suraksha rejects it). */
+export const BROKEN = [
+  ["no child", (c) => delete c.child],
+  ["unknown sex", (c) => (c.child.sex = "robot")],
+  ["journey_hours a string", (c) => (c.journey_hours = "two")],
+  ["unknown field", (c) => (c.note = "x")],
+  ["identifying field", (c) => (c.child.name = "Sita")],
+  ["identified_at not a date-time", (c) => (c.identified_at = "02/11/2026 10:30")],
+  ["date of birth not a date", (c) => (c.child.date_of_birth = "2011-13-45")],
+  ["negative lgd code", (c) => (c.geography.state.lgd_code = -3)],
+  ["an adult (semantic only)", (c) => (c.child.date_of_birth = "2001-01-01"), "semantic"],
+];
+
+/** A record of a set: the value, its JSON text, and its label. */
+const record = (value, label) => ({ value, text: JSON.stringify(value), label });
+
+/** The record sets: the sample case alone, and distinct valid cases with the
+ * broken variants spread among them. */
+export function recordSets(sample, nValid) {
+  const cases = distinctCases(sample, nValid + BROKEN.length);
+  const batch = cases.slice(0, nValid).map((c) => record(c, "valid"));
+  BROKEN.forEach(([name, breakIt, semantic], b) => {
+    const c = cases[nValid + b];
+    breakIt(c);
+    const at = Math.round(((b + 1) * batch.length) / (BROKEN.length + 1));
+    batch.splice(at, 0, { ...record(c, name), semantic: semantic === "semantic" });
+  });
+  return [
+    { name: "sample case (examples/records/case.json)", records: [record(sample, "valid")] },
+    { name: `${nValid} distinct valid cases + ${BROKEN.length} invalid`, records: batch },
+  ];
+}
+
+/**
+ * Time each tool on each set: `rounds` rounds, each tool in turn (rotated each
+ * round, so drift of a shared machine spreads over all), one pass over the set
+ * repeated until the pass lasts `minMs`; µs per record = median over rounds.
+ * A tool is {name, run(record) -> verdict (true = valid) or undefined, kind:
+ * "suraksha" | "peer" | "cost"}. A suraksha variant must give suraksha's verdict
+ * on every record, a peer on every record shape decides (`semantic` records
+ * excluded); a cost row has no verdict. Returns one row per (set, tool).
+ */
+export function measure({ sets, tools, verdict, now, rounds = 9, minMs = 40 }) {
+  const rows = [];
+  for (const set of sets) {
+    const recs = set.records;
+    const truth = recs.map((r) => verdict(r));
+    const info = tools.map((tool) => {
+      let agrees = null;
+      if (tool.kind !== "cost") {
+        agrees = recs.every((r, i) => (tool.kind === "peer" && r.semantic) || tool.run(r) === truth[i]);
+      }
+      // Warm up (JIT, wasm tier-up) and find how many passes fill minMs.
+      let reps = 1;
+      for (;;) {
+        const t = now();
+        for (let k = 0; k < reps; k++) for (const r of recs) tool.run(r);
+        const ms = now() - t;
+        if (ms >= minMs) break;
+        reps = Math.min(reps * 2, Math.ceil((reps * minMs) / Math.max(ms, 0.05)) + 1);
+      }
+      return { tool, agrees, reps, times: [] };
+    });
+    for (let round = 0; round < rounds; round++) {
+      for (let j = 0; j < info.length; j++) {
+        const it = info[(j + round) % info.length];
+        const t = now();
+        for (let k = 0; k < it.reps; k++) for (const r of recs) it.tool.run(r);
+        it.times.push(((now() - t) * 1000) / (it.reps * recs.length));
+      }
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    for (const it of info) {
+      rows.push({
+        set: set.name,
+        records: recs.length,
+        invalid: truth.filter((v) => !v).length,
+        semantic_only: recs.filter((r) => r.semantic).length,
+        tool: it.tool.name,
+        kind: it.tool.kind,
+        us_per_record: median(it.times),
+        us_min: Math.min(...it.times),
+        agrees: it.agrees,
+      });
+    }
+  }
+  return rows;
+}
+
+/** suraksha's verdict on a record, checking on the way that the set is what it
+ * claims to be: valid records valid, each broken one rejected, by a structural
+ * code unless it is marked semantic-only (else the bench stops). */
+export function checkedVerdict(validate, today) {
+  return (r) => {
+    const res = validate("case", r.value, { today });
+    const valid = res.type === "success" && res.report.valid;
+    const structural = res.type === "success" && res.report.diagnostics.some((d) => STRUCTURAL.has(d.code));
+    if (r.label === "valid" ? !valid : valid || structural === Boolean(r.semantic)) {
+      throw new Error(`record "${r.label}" is not what the bench needs: ${JSON.stringify(res)}`);
+    }
+    return valid;
+  };
+}
+
+/** The tools, given the package's `validate` and ajv's compiled validator. */
+export function tools(validate, ajvValidate, today) {
+  const opts = { today };
+  const ok = (res) => res.type === "success" && res.report.valid;
+  return [
+    { name: "suraksha validate(object)", kind: "suraksha", run: (r) => ok(validate("case", r.value, opts)) },
+    { name: "ajv (schema, shape only)", kind: "peer", run: (r) => ajvValidate(r.value) },
+    { name: "suraksha validate(JSON text)", kind: "suraksha", run: (r) => ok(validate("case", r.text, opts)) },
+    { name: "JSON.parse + ajv", kind: "peer", run: (r) => ajvValidate(JSON.parse(r.text)) },
+    // Without options the device's date is `today`, so its verdicts may differ: a cost row.
+    { name: "suraksha validate(object), no options", kind: "cost", run: (r) => ok(validate("case", r.value)) },
+    { name: "JSON.stringify(object) alone", kind: "cost", run: (r) => void JSON.stringify(r.value) },
+    { name: "suraksha validate of `null` (fixed cost a call)", kind: "cost", run: () => void validate("case", "null", opts) },
+  ];
+}
