@@ -28,7 +28,8 @@ export function makeAjv(Ajv2020, addFormats) {
 const pad = (n, w) => String(n).padStart(w, "0");
 
 /** `n` distinct valid cases made from the sample case: every id, name, code and
- * date differs from one case to the next, none changes what the law says. */
+ * date differs from one case to the next, none changes what the law says (no
+ * warning either, as the sample has none). */
 export function distinctCases(sample, n) {
   const sexes = ["female", "male"];
   const groups = ["sc", "st", "obc", "other"];
@@ -47,10 +48,11 @@ export function distinctCases(sample, n) {
       c.geography[area].lgd_code = sample.geography[area].lgd_code + i * (j + 1);
       c.geography[area].name = `${sample.geography[area].name} ${i}`;
     }
-    c.identified_at = `2026-11-${pad(1 + (i % 2), 2)}T${pad(8 + (i % 3), 2)}:${pad(i % 60, 2)}:00+05:30`;
+    // Identified the morning the sample was, before its referrals and its opening.
+    c.identified_at = `2026-11-02T${pad(8 + (i % 3), 2)}:${pad(i % 60, 2)}:00+05:30`;
     c.referrals[0].referral_id = `REF-2026-${pad(2000 + i, 5)}`;
     c.journey_hours = 1 + (i % 4);
-    c.last_follow_up = `2026-11-${pad(15 + (i % 8), 2)}`;
+    c.last_follow_up = `2026-11-${pad(17 + (i % 6), 2)}`; // a high-risk case: within the week
     c.history[0].by = `cw-${i % 9}`;
     out.push(c);
   }
@@ -148,14 +150,15 @@ export function measure({ sets, tools, verdict, now, rounds = 9, minMs = 40 }) {
 }
 
 /** suraksha's verdict on a record, checking on the way that the set is what it
- * claims to be: valid records valid, each broken one rejected, by a structural
+ * claims to be: valid records valid without a warning, each broken one rejected, by a structural
  * code unless it is marked semantic-only (else the bench stops). */
 export function checkedVerdict(validate, today) {
   return (r) => {
     const res = validate("case", r.value, { today });
     const valid = res.type === "success" && res.report.valid;
+    const clean = valid && res.report.diagnostics.length === 0;
     const structural = res.type === "success" && res.report.diagnostics.some((d) => STRUCTURAL.has(d.code));
-    if (r.label === "valid" ? !valid : valid || structural === Boolean(r.semantic)) {
+    if (r.label === "valid" ? !clean : valid || structural === Boolean(r.semantic)) {
       throw new Error(`record "${r.label}" is not what the bench needs: ${JSON.stringify(res)}`);
     }
     return valid;
@@ -171,9 +174,10 @@ export function tools(validate, ajvValidate, today) {
     { name: "ajv (schema, shape only)", kind: "peer", run: (r) => ajvValidate(r.value) },
     { name: "suraksha validate(JSON text)", kind: "suraksha", run: (r) => ok(validate("case", r.text, opts)) },
     { name: "JSON.parse + ajv", kind: "peer", run: (r) => ajvValidate(JSON.parse(r.text)) },
-    // Without options the device's date is `today`, so its verdicts may differ: a cost row.
-    { name: "suraksha validate(object), no options", kind: "cost", run: (r) => ok(validate("case", r.value)) },
     { name: "JSON.stringify(object) alone", kind: "cost", run: (r) => void JSON.stringify(r.value) },
+    // The same small report each time: what a call costs whatever the record,
+    // with the options converted and checked, and without options.
     { name: "suraksha validate of `null` (fixed cost a call)", kind: "cost", run: () => void validate("case", "null", opts) },
+    { name: "suraksha validate of `null`, no options", kind: "cost", run: () => void validate("case", "null") },
   ];
 }
