@@ -109,6 +109,10 @@ if wasm:
         p("\nTarget of issue 8: the `.wasm` ≤ 200 KiB gzipped.\n")
     for env, title in (("node", "Node"), ("chromium", "Headless Chromium")):
         rows = [r for r in wasm if r.get("section") == env]
+        for r in rows:
+            if "error" in r:
+                p(f"### {title}\n\nfailed: `{r['error']}`\n")
+        rows = [r for r in rows if "error" not in r]
         by_set: dict[str, list[dict]] = {}
         for r in rows:
             by_set.setdefault(r["set"], []).append(r)

@@ -174,12 +174,22 @@ function sizes() {
 const versions = { node: process.versions.node, ajv: version("ajv"), "ajv-formats": version("ajv-formats"), "playwright-core": version("playwright-core") };
 const nodeRows = node();
 let browser = null;
-if (process.env.NO_BROWSER !== "1") browser = await chromium();
-if (browser) {
-  versions.chromium = browser.version;
-  versions.chromium_isolated = browser.isolated;
+let browserError = null;
+if (process.env.NO_BROWSER !== "1") {
+  try {
+    browser = await chromium();
+    versions.chromium = browser.version;
+    versions.chromium_isolated = browser.isolated;
+  } catch (e) {
+    browserError = String(e?.stack ?? e);
+    process.exitCode = 1;
+  }
 }
 emit({ versions, today: TODAY, rounds: ROUNDS });
 for (const row of sizes()) emit(row);
 for (const row of withRatios("node", nodeRows)) emit(row);
 if (browser) for (const row of withRatios("chromium", browser.rows)) emit(row);
+if (browserError) {
+  emit({ section: "chromium", error: browserError.split("\n")[0] });
+  console.error(browserError);
+}
