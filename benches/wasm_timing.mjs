@@ -106,47 +106,66 @@ export function measure({ sets, tools, verdict, now, rounds = 9, minMs = 40 }) {
   const rows = [];
   for (const set of sets) {
     const recs = set.records;
-    const truth = recs.map((r) => verdict(r));
-    const info = tools.map((tool) => {
+    const truth = [];
+    for (const r of recs) truth.push(verdict(r));
+    const info = [];
+    for (const tool of tools) {
       let agrees = null;
       if (tool.kind !== "cost") {
-        agrees = recs.every((r, i) => (tool.kind === "peer" && r.semantic) || tool.run(r) === truth[i]);
+        agrees = true;
+        for (let i = 0; i < recs.length; i++) {
+          if (!(tool.kind === "peer" && recs[i].semantic) && tool.run(recs[i]) !== truth[i]) agrees = false;
+        }
       }
       // Warm up (JIT, wasm tier-up) and find how many passes fill minMs.
-      let reps = 1;
-      for (;;) {
-        const t = now();
-        for (let k = 0; k < reps; k++) for (const r of recs) tool.run(r);
-        const ms = now() - t;
-        if (ms >= minMs) break;
-        reps = Math.min(reps * 2, Math.ceil((reps * minMs) / Math.max(ms, 0.05)) + 1);
-      }
-      return { tool, agrees, reps, times: [] };
-    });
+      const reps = passesFor(tool, recs, now, minMs);
+      info.push({ tool, agrees, reps, times: [] });
+    }
     for (let round = 0; round < rounds; round++) {
       for (let j = 0; j < info.length; j++) {
         const it = info[(j + round) % info.length];
-        const t = now();
-        for (let k = 0; k < it.reps; k++) for (const r of recs) it.tool.run(r);
-        it.times.push(((now() - t) * 1000) / (it.reps * recs.length));
+        it.times.push((timed(it.tool, recs, it.reps, now) * 1000) / (it.reps * recs.length));
       }
     }
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    let invalid = 0;
+    let semantic = 0;
+    for (let i = 0; i < recs.length; i++) {
+      if (!truth[i]) invalid++;
+      if (recs[i].semantic) semantic++;
+    }
     for (const it of info) {
+      const sorted = it.times.slice().sort((a, b) => a - b);
       rows.push({
         set: set.name,
         records: recs.length,
-        invalid: truth.filter((v) => !v).length,
-        semantic_only: recs.filter((r) => r.semantic).length,
+        invalid,
+        semantic_only: semantic,
         tool: it.tool.name,
         kind: it.tool.kind,
-        us_per_record: median(it.times),
-        us_min: Math.min(...it.times),
+        us_per_record: sorted[Math.floor(sorted.length / 2)],
+        us_min: sorted[0],
         agrees: it.agrees,
       });
     }
   }
   return rows;
+}
+
+/** Milliseconds for `reps` passes of `tool` over `recs`. */
+function timed(tool, recs, reps, now) {
+  const t = now();
+  for (let k = 0; k < reps; k++) for (let i = 0; i < recs.length; i++) tool.run(recs[i]);
+  return now() - t;
+}
+
+/** How many passes over `recs` last at least `minMs` (running them warms the tool up). */
+function passesFor(tool, recs, now, minMs) {
+  let reps = 1;
+  for (;;) {
+    const ms = timed(tool, recs, reps, now);
+    if (ms >= minMs) return reps;
+    reps = Math.min(reps * 2, Math.ceil((reps * minMs) / Math.max(ms, 0.05)) + 1);
+  }
 }
 
 /** suraksha's verdict on a record, checking on the way that the set is what it
