@@ -99,7 +99,7 @@ if wasm:
     if versions:
         p(f"- {versions}")
     if v.get("node_flags"):
-        p(f"- Node ran with `{v['node_flags']}`: with JS→wasm calls inlined, Node 20's V8 aborted a third of the runs")
+        p(f"- Node ran with `{v['node_flags']}`: with JS→wasm calls inlined, Node 20's V8 aborted some runs when the module's memory first grew")
     if "chromium_isolated" in v:
         p(f"- Chromium page cross-origin isolated (finer timer): {'yes' if v['chromium_isolated'] else 'no'}")
     p()

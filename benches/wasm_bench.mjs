@@ -20,9 +20,11 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { checkedVerdict, makeAjv, measure, recordSets, tools } from "./wasm_timing.mjs";
 
 // Node 20's V8 aborts the process now and then ("Fatal error ... unreachable
-// code" in Deoptimizer::DoComputeBuiltinContinuation) when a JS->wasm call that
-// TurboFan inlined deoptimises: a third of the runs here, none without the
-// inlining (0 of 12). Set before any code is optimised; an unknown flag is ignored.
+// code" in Deoptimizer::DoComputeBuiltinContinuation): when the module's memory
+// first grows (its ArrayBuffer detached) under a JS function that TurboFan
+// optimised with the JS->wasm call inlined. Here: 2 to 6 runs in 10; none in 24
+// without that inlining, none in 20 with the memory grown before timing.
+// Set before any code is optimised; an unknown flag is ignored.
 const NODE_FLAGS = "--no-turbo-inline-js-wasm-calls";
 setFlagsFromString(NODE_FLAGS);
 
