@@ -145,3 +145,48 @@ for r in ind:
     agrees = "–" if r["agrees"] is None else ("yes" if r["agrees"] else "**no**")
     p(f"| {r['rows']:,} | {r['tool']} | {r['seconds']:.3f} | {fmt(r['ratio_to_suraksha'])} | {r['extra_rss_mb']:.0f} | {r['input_mb']:.0f} | {agrees} |")
 p()
+wasm = lines("wasm.jsonl")
+if wasm:
+    head = wasm[0] if "versions" in wasm[0] else {}
+    v = head.get("versions", {})
+    p("## Browser package (WebAssembly; `benches/wasm_bench.mjs`)\n")
+    p("suraksha's `validate(\"case\", record, {today})` from the package (`bindings-wasm/pkg`) against ajv")
+    p("(draft 2020-12, `schemas/case.json` compiled once, allErrors, ajv-formats, as the package's tests")
+    p("set it up): ajv checks shape alone, suraksha shape, law and privacy. Median µs per record over")
+    p(f"{head.get('rounds', '?')} rounds; ratio = time ÷ ajv's on the same records, so above 1 means ajv is faster")
+    p("(target of issue 8: suraksha ≤ 1.5). Every suraksha row must give suraksha's verdict on every")
+    p("record and ajv must agree with it on every record whose verdict shape decides (the adult is")
+    p("rejected by suraksha alone and left out of ajv's agreement); a row that disagrees has no ratio.")
+    p("Rows marked *cost* have no verdict: they show where the time goes.\n")
+    versions = ", ".join(f"{k} {v[k]}" for k in ("node", "chromium", "ajv", "ajv-formats") if k in v)
+    if versions:
+        p(f"- {versions}")
+    if v.get("node_flags"):
+        p(f"- Node ran with `{v['node_flags']}`: with JS→wasm calls inlined, Node 20's V8 aborted some runs when the module's memory first grew")
+    if "chromium_isolated" in v:
+        p(f"- Chromium page cross-origin isolated (finer timer): {'yes' if v['chromium_isolated'] else 'no'}")
+    p()
+    sizes = [r for r in wasm if r.get("section") == "size"]
+    if sizes:
+        p("| file | raw (KiB) | gzip -9 (KiB) | brotli 11 (KiB) |\n|---|---|---|---|")
+        for r in sizes:
+            p(f"| `{r['file']}` | {r['raw'] / 1024:.0f} | {r['gzip'] / 1024:.0f} | {r['brotli'] / 1024:.0f} |")
+        p("\nTarget of issue 8: the `.wasm` ≤ 200 KiB gzipped.\n")
+    for env, title in (("node", "Node"), ("chromium", "Headless Chromium")):
+        rows = [r for r in wasm if r.get("section") == env]
+        for r in rows:
+            if "error" in r:
+                p(f"### {title}\n\nfailed: `{r['error']}`\n")
+        rows = [r for r in rows if "error" not in r]
+        by_set: dict[str, list[dict]] = {}
+        for r in rows:
+            by_set.setdefault(r["set"], []).append(r)
+        for name, rs in by_set.items():
+            r0 = rs[0]
+            extra = f"; {r0['invalid']} invalid, {r0['semantic_only']} of them semantic only" if r0["invalid"] else ""
+            p(f"### {title}: {name} ({r0['records']} record{'s' if r0['records'] != 1 else ''}{extra})\n")
+            p("| tool | µs / record | ÷ ajv | agrees |\n|---|---|---|---|")
+            for r in rs:
+                agrees = "*cost*" if r["agrees"] is None else ("yes" if r["agrees"] else "**no**")
+                p(f"| {r['tool']} | {r['us_per_record']:.1f} | {fmt(r['ratio_to_ajv'])} | {agrees} |")
+            p()

@@ -138,6 +138,28 @@ test("lone surrogates are invalid_text in objects and in text", () => {
   assert.deepEqual(codes(wasm.validate("referral", '{"id": "R\ud800"}', opts)), ["invalid_text"]);
 });
 
+test("a real U+FFFD is text like any other, in objects and in text", () => {
+  // The binding looks for lone surrogates only where the copy holds a U+FFFD.
+  const r = sample("referral");
+  const plain = codes(wasm.validate("referral", r, opts));
+  r.note = "\ufffd";
+  for (const input of [r, JSON.stringify(r)]) {
+    assert.ok(!codes(wasm.validate("referral", input, opts)).includes("invalid_text"));
+  }
+  assert.deepEqual(codes(wasm.validate("referral", { ...sample("referral"), id: "R\ufffd" }, opts)), plain);
+});
+
+test("a value with a null, a NaN and a cycle gets the same answer on every path", () => {
+  // Text holding "null" goes the careful way (a replacer), which sees the NaN first.
+  const c = sample("case");
+  c.child.age_years = NaN;
+  c.self = c;
+  assert.deepEqual(codes(wasm.validate("case", c, opts)), ["non_finite_number"]);
+  const n = sample("case");
+  n.note = null; // an unknown field, whatever its value: the careful way, same verdict
+  assert.deepEqual(codes(wasm.validate("case", n, opts)), codes(wasm.validate("case", JSON.stringify(n), opts)));
+});
+
 test("cycles and deep nesting are nesting_too_deep", () => {
   const c = sample("case");
   c.self = c;
