@@ -34,40 +34,23 @@ fn to_json(value: &JsValue, text_ok: bool, locale: Locale) -> Result<Value, Erro
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
-    api::parse_json(&json_text(value, text_ok, locale)?, locale)
-}
-
-/// The JSON text of a JS value that is neither `undefined` nor `null`: a
-/// string as it is when `text_ok`, anything else through JSON.stringify.
-fn json_text(value: &JsValue, text_ok: bool, locale: Locale) -> Result<String, Error> {
+    // A lone surrogate would silently become U+FFFD in `as_string`: refuse it
+    // with the code every other entry point gives.
     if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
-        // A lone surrogate would silently become U+FFFD in `as_string`: refuse it
-        // with the code every other entry point gives. Looking at the string
-        // code unit by code unit costs a call into JS each, so it is done only
-        // when the copy holds a U+FFFD, which is where a lone surrogate lands.
-        let text = s.as_string().unwrap_or_default();
-        if text.contains('\u{FFFD}') && !s.is_valid_utf16() {
+        if !s.is_valid_utf16() {
             return Err(Error::Input(boundary::invalid_text(
                 "",
                 "a string holds a lone surrogate",
                 locale,
             )));
         }
-        if text_ok {
-            return Ok(text);
-        }
     }
-    // JSON.stringify turns NaN and infinities into null, so text without a
-    // `null` cannot have held one and is parsed as it is: no call back into
-    // the module for each value. Otherwise, or when stringify throws, the
-    // careful way below, which gives the same text or the same refusal.
-    if let Some(text) = JSON::stringify(value).ok().and_then(|t| t.as_string()) {
-        if !text.contains("null") {
-            return Ok(text);
-        }
+    if let (true, Some(text)) = (text_ok, value.as_string()) {
+        return api::parse_json(&text, locale);
     }
-    // A replacer notes non-finite numbers (a field would vanish). Lone
-    // surrogates stringify escapes as \udXXX, which the parser reports as invalid_text.
+    // JSON.stringify turns NaN and infinities into null (a field would vanish):
+    // a replacer notes them instead. Lone surrogates it escapes as \udXXX,
+    // which the parser reports as invalid_text.
     let non_finite = std::rc::Rc::new(std::cell::Cell::new(false));
     let seen = non_finite.clone();
     let replacer =
@@ -87,7 +70,7 @@ fn json_text(value: &JsValue, text_ok: bool, locale: Locale) -> Result<String, E
     }
     // JSON.stringify refuses cycles (TypeError) and too deep values (RangeError),
     // and BigInt; it yields undefined for functions.
-    match text {
+    let text = match text {
         Ok(s) => s.as_string(),
         Err(e)
             if e.is_instance_of::<js_sys::TypeError>() && format!("{e:?}").contains("ircular") =>
@@ -99,7 +82,8 @@ fn json_text(value: &JsValue, text_ok: bool, locale: Locale) -> Result<String, E
         }
         Err(_) => None,
     }
-    .ok_or_else(|| unusable("not representable as JSON", locale))
+    .ok_or_else(|| unusable("not representable as JSON", locale))?;
+    api::parse_json(&text, locale)
 }
 
 fn unusable(detail: &str, locale: Locale) -> Error {
