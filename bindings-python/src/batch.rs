@@ -19,27 +19,32 @@ fn mode(summary: bool) -> Mode {
     }
 }
 
-/// Pass one chunk's reports on (full mode) into `out`.
+/// Pass one chunk's results on into `out`, so a chunk's results never sit in
+/// Rust and in Python at once: its reports (full mode) or its invalid rows (summary).
 fn drain(py: Python<'_>, v: &mut Validator<'_, '_>, out: &Bound<'_, PyList>) -> PyResult<()> {
     for report in v.take_reports() {
         out.append(to_py(py, &report)?)?;
+    }
+    for row in v.take_invalid_rows() {
+        out.append(to_py(py, &row)?)?;
     }
     Ok(())
 }
 
 fn finish<'py>(
     py: Python<'py>,
-    v: Validator<'_, '_>,
+    mut v: Validator<'_, '_>,
     out: Bound<'py, PyList>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    drain(py, &mut v, &out)?;
     match v.finish() {
-        batch::Output::Summary(s) => to_py(py, &s),
-        batch::Output::Reports(rest) => {
-            for report in rest {
-                out.append(to_py(py, &report)?)?;
-            }
-            Ok(out.into_any())
+        batch::Output::Summary(s) => {
+            // The invalid rows went to `out` as they came.
+            let summary = to_py(py, &s)?;
+            summary.set_item("invalid_rows", out)?;
+            Ok(summary)
         }
+        batch::Output::Reports(_) => Ok(out.into_any()),
     }
 }
 
@@ -129,11 +134,20 @@ pub fn validate_table<'py>(
     let input = batches(py, table)?;
     let unreadable = |e: suraksha::Error| crate::raise(py, e);
     if summary {
-        let out = detached(py, || batch::validate_table(k, &input, &ctx, Mode::Summary))?;
-        return match out.map_err(unreadable)? {
-            batch::Output::Summary(s) => to_py(py, &s),
-            batch::Output::Reports(r) => to_py(py, &r),
-        };
+        // A chunk of rows at a time (slices share the table's buffers), each
+        // chunk's invalid rows passed on before the next is read.
+        let mut v = Validator::new(k, &ctx, Mode::Summary);
+        let out = PyList::empty(py);
+        for b in &input {
+            let mut start = 0;
+            while start < b.num_rows() {
+                let part = b.slice(start, batch::CHUNK.min(b.num_rows() - start));
+                detached(py, || v.push_record_batch(&part))?.map_err(unreadable)?;
+                drain(py, &mut v, &out)?;
+                start += part.num_rows();
+            }
+        }
+        return finish(py, v, out);
     }
     let results =
         detached(py, || batch::validate_table_results(k, &input, &ctx))?.map_err(unreadable)?;

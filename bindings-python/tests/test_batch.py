@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 
 import suraksha
-from conftest import TODAY, load_record
+from conftest import ROOT, TODAY, load_record
 
 # The complete record first: pyarrow's from_pylist takes its columns from the first row.
 REFERRALS = [
@@ -139,3 +139,16 @@ def test_table_summary_and_chunked_results() -> None:
     assert summary.rows == 9_001
     assert summary.valid == sum(result["valid"].to_pylist())
     assert [row for row, _ in summary.invalid_rows] == [i for i, v in enumerate(result["valid"].to_pylist()) if not v]
+
+
+def test_table_summary_passes_invalid_rows_on_chunk_by_chunk() -> None:
+    # More rows than one chunk (4096): the invalid rows of each chunk are handed
+    # over as they come, numbered across chunks, as the list path numbers them.
+    base = json.loads((ROOT / "examples" / "records" / "referral.json").read_text(encoding="utf-8"))
+    records = [dict(base, id=f"R{i}") if i % 10 != 1 else {"id": f"R{i}"} for i in range(10_000)]
+    table = suraksha.validate_table("referral", pa.Table.from_pylist(records), today=TODAY, summary=True)
+    listed = suraksha.validate_many("referral", records, today=TODAY, summary=True)
+    assert (table.rows, table.invalid) == (10_000, 1_000)
+    assert [row for row, _ in table.invalid_rows] == list(range(1, 10_000, 10))
+    assert [row for row, _ in table.invalid_rows] == [row for row, _ in listed.invalid_rows]
+    assert all(a == b for (_, a), (_, b) in zip(table.invalid_rows, listed.invalid_rows))

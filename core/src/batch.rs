@@ -256,6 +256,12 @@ impl<'c, 'p> Validator<'c, 'p> {
         std::mem::take(&mut self.reports)
     }
 
+    /// Summary mode: the invalid rows gathered so far, taken out so a caller
+    /// can pass them on chunk by chunk (the counts stay in the summary).
+    pub fn take_invalid_rows(&mut self) -> Vec<RowReport> {
+        std::mem::take(&mut self.summary.invalid_rows)
+    }
+
     /// The summary so far (counts; invalid rows in summary mode).
     pub fn summary(&self) -> &Summary {
         &self.summary
