@@ -130,7 +130,10 @@ async function chromium() {
     // The page's files come from disk through the route, no server; cross-origin
     // isolated (COOP/COEP on a secure localhost origin) for a finer performance.now().
     const origin = "http://localhost:8417";
-    const files = { "/bench/wasm_timing.mjs": join(here, "wasm_timing.mjs") };
+    const files = {
+      "/bench/wasm_timing.mjs": join(here, "wasm_timing.mjs"),
+      "/bindings-wasm/tests/ajv_setup.mjs": join(repo, "bindings-wasm/tests/ajv_setup.mjs"),
+    };
     const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
     await page.route(`${origin}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;

@@ -1,29 +1,11 @@
 // The part of benches/wasm_bench.mjs that runs in Node and, unchanged, in the
 // headless Chromium page: ajv set up as the package's tests set it up, the
-// record sets, and the timing loop. No imports, so the page can load it as is.
+// record sets, and the timing loop. Its one import is import-free, and the
+// page serves it at the same relative place.
 
-/** Codes a JSON Schema validator can see too (as in bindings-wasm/tests/node/ajv.test.mjs). */
-export const STRUCTURAL = new Set([
-  "wrong_type", "missing_field", "unknown_field", "identifying_field",
-  "invalid_enum_value", "invalid_format", "out_of_range", "too_short", "too_long",
-]);
+import { STRUCTURAL, makeAjv } from "../bindings-wasm/tests/ajv_setup.mjs";
 
-/** ajv 8 (draft 2020-12) as bindings-wasm/tests/node/ajv.test.mjs builds it:
- * allErrors, strict, ajv-formats, the Hindi label keyword and schemars' number formats. */
-export function makeAjv(Ajv2020, addFormats) {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
-  addFormats(ajv);
-  ajv.addKeyword({ keyword: "x-title-hi", schemaType: "string" });
-  const int = (min, max) => ({ type: "number", validate: (n) => Number.isInteger(n) && n >= min && n <= max });
-  for (const bits of [8, 16, 32, 64]) {
-    ajv.addFormat(`uint${bits}`, int(0, 2 ** bits - 1));
-    ajv.addFormat(`int${bits}`, int(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1));
-  }
-  ajv.addFormat("uint", int(0, Number.MAX_SAFE_INTEGER));
-  ajv.addFormat("int", int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
-  for (const f of ["float", "double"]) ajv.addFormat(f, { type: "number", validate: Number.isFinite });
-  return ajv;
-}
+export { makeAjv };
 
 const pad = (n, w) => String(n).padStart(w, "0");
 

@@ -19,10 +19,16 @@ use suraksha::indicators::{
 use suraksha::report::{build, DistrictReport, ReportInput};
 
 fn report_of(seed: u64, households: u32) -> (DistrictReport, suraksha::indicators::Partial) {
-    let columns = roster_columns(seed, households);
+    report_of_columns(&roster_columns(seed, households))
+}
+
+/// The district report of a roster, and its unsuppressed partial (the truth).
+fn report_of_columns(
+    columns: &suraksha::indicators::RosterColumns,
+) -> (DistrictReport, suraksha::indicators::Partial) {
     let report = build(ReportInput {
         district_name: "Madhubani".into(),
-        roster: &columns,
+        roster: columns,
         rejected: &[],
         baseline: None,
         options: TableOptions::default(),
@@ -33,7 +39,7 @@ fn report_of(seed: u64, households: u32) -> (DistrictReport, suraksha::indicator
     let cat = Catalogue::builtin().unwrap();
     let partial = Engine::new(&cat, AgeBands::default())
         .unwrap()
-        .accumulate(&columns)
+        .accumulate(columns)
         .unwrap();
     (report, partial)
 }
@@ -351,21 +357,7 @@ fn no_hidden_cell_is_given_by_the_published_denominators() {
             }
         }
     }
-    let report = build(ReportInput {
-        district_name: "Madhubani".into(),
-        roster: &columns,
-        rejected: &[],
-        baseline: None,
-        options: TableOptions::default(),
-        names: Default::default(),
-        locale: suraksha::Locale::En,
-    })
-    .unwrap();
-    let cat = Catalogue::builtin().unwrap();
-    let partial = Engine::new(&cat, AgeBands::default())
-        .unwrap()
-        .accumulate(&columns)
-        .unwrap();
+    let (report, partial) = report_of_columns(&columns);
     let tables = cells_of(&report, &partial);
     // A numerator equal, in every cell, to one published denominator less
     // another is known to any reader: it must hide nothing.

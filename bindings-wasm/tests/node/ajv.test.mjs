@@ -8,31 +8,9 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { wasm, repo, vectors } from "../lib.mjs";
+import { STRUCTURAL, makeAjv } from "../ajv_setup.mjs";
 
-/** Codes that a JSON Schema validator can see too. */
-const STRUCTURAL = new Set([
-  "wrong_type", "missing_field", "unknown_field", "identifying_field",
-  "invalid_enum_value", "invalid_format", "out_of_range", "too_short", "too_long",
-]);
-
-function makeAjv() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
-  addFormats(ajv);
-  // The Hindi title beside each `title`: an annotation, declared so strict mode accepts it.
-  ajv.addKeyword({ keyword: "x-title-hi", schemaType: "string" });
-  // schemars names Rust's number types as formats; give them their meaning.
-  const int = (min, max) => ({ type: "number", validate: (n) => Number.isInteger(n) && n >= min && n <= max });
-  for (const bits of [8, 16, 32, 64]) {
-    ajv.addFormat(`uint${bits}`, int(0, 2 ** bits - 1));
-    ajv.addFormat(`int${bits}`, int(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1));
-  }
-  ajv.addFormat("uint", int(0, Number.MAX_SAFE_INTEGER));
-  ajv.addFormat("int", int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
-  for (const f of ["float", "double"]) ajv.addFormat(f, { type: "number", validate: Number.isFinite });
-  return ajv;
-}
-
-const ajv = makeAjv();
+const ajv = makeAjv(Ajv2020, addFormats);
 const validators = {};
 
 test("exported schemas equal /schemas and compile in ajv", () => {

@@ -192,6 +192,17 @@ struct Relations<'a> {
 }
 
 impl<'a> Relations<'a> {
+    /// [`Relations::new`] for a reader's model, which must name only cells
+    /// that exist: `None` when a group or a nesting points outside `cells`.
+    fn checked(cells: &[Count], groups: &'a [Group], nests: &'a [Nest]) -> Option<Relations<'a>> {
+        groups
+            .iter()
+            .flat_map(|g| std::iter::once(g.total).chain(g.children.iter().copied()))
+            .chain(nests.iter().flat_map(|e| [e.inner, e.outer]))
+            .all(|j| j < cells.len())
+            .then(|| Relations::new(cells, groups, nests))
+    }
+
     /// Orders the published counts contradict are left out: they are not
     /// knowledge (a catalogue that declared a nesting its predicates do not
     /// keep), and would make every programme infeasible.
@@ -439,15 +450,7 @@ pub fn feasible_range_nested(
     hidden: &[bool],
     i: usize,
 ) -> Option<(f64, f64)> {
-    if groups
-        .iter()
-        .flat_map(|g| std::iter::once(g.total).chain(g.children.iter().copied()))
-        .chain(nests.iter().flat_map(|e| [e.inner, e.outer]))
-        .any(|j| j >= cells.len())
-    {
-        return None;
-    }
-    let rel = Relations::new(cells, groups, nests);
+    let rel = Relations::checked(cells, groups, nests)?;
     ranges_of(cells, &rel, hidden, i, false)?
         .into_iter()
         .find(|(j, _)| *j == i)
@@ -571,15 +574,9 @@ pub fn is_safe_nested(
     hidden: &[bool],
     rule: &Suppression,
 ) -> bool {
-    if groups
-        .iter()
-        .flat_map(|g| std::iter::once(g.total).chain(g.children.iter().copied()))
-        .chain(nests.iter().flat_map(|e| [e.inner, e.outer]))
-        .any(|j| j >= cells.len())
-    {
+    let Some(rel) = Relations::checked(cells, groups, nests) else {
         return false;
-    }
-    let rel = Relations::new(cells, groups, nests);
+    };
     // Each linked set of hidden cells is worked out once.
     let mut known: Vec<Option<(f64, f64)>> = vec![None; cells.len()];
     (0..cells.len()).all(|i| {

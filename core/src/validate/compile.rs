@@ -192,12 +192,10 @@ pub(super) struct Node {
     pub types: Option<(u8, String)>,
     pub enumeration: Option<Consts>,
     pub constant: Option<Consts>,
-    /// Defined properties in the schema's order, with whether each is required.
-    pub properties: Vec<(String, usize)>,
-    pub properties_required: Vec<bool>,
-    /// Property name → its node and whether it is required.
-    /// (Its node, whether it is required, its place in `properties`.)
-    pub property_index: Names<(usize, bool, usize)>,
+    /// Defined properties in the schema's order: name, node, whether required.
+    pub properties: Vec<(String, usize, bool)>,
+    /// Property name → its place in `properties`.
+    pub property_index: Names<usize>,
     /// Every required name is a defined property: then counting the required
     /// properties met while walking the fields proves them all present.
     pub required_defined: bool,
@@ -222,7 +220,10 @@ pub(super) struct Node {
 impl Node {
     /// The node of a defined property, by bisection of the sorted names.
     pub fn property(&self, key: &str) -> Option<usize> {
-        self.property_index.get(key).map(|&(i, _, _)| i)
+        self.property_index
+            .get(key)
+            .and_then(|&at| self.properties.get(at))
+            .map(|p| p.1)
     }
 }
 
@@ -508,9 +509,8 @@ impl<'a> Compiler<'a> {
         if let Some(props) = s.get("properties") {
             for (name, sub) in props.as_object().ok_or("`properties` must be an object")? {
                 let i = self.node(sub)?;
-                n.property_index
-                    .insert(name.clone(), (i, false, n.properties.len()));
-                n.properties.push((name.clone(), i));
+                n.property_index.insert(name.clone(), n.properties.len());
+                n.properties.push((name.clone(), i, false));
             }
         }
         if let Some(req) = s.get("required") {
@@ -521,22 +521,13 @@ impl<'a> Compiler<'a> {
         }
         n.required_defined = true;
         for name in &n.required {
-            match n.property_index.0.iter_mut().find(|(k, _)| k == name) {
-                Some((_, (_, required, _))) => *required = true,
+            let at = n.property_index.get(name).copied();
+            match at.and_then(|at| n.properties.get_mut(at)) {
+                Some(p) => p.2 = true,
                 None => n.required_defined = false,
             }
         }
-        n.required_count = n
-            .property_index
-            .0
-            .iter()
-            .filter(|(_, (_, r, _))| *r)
-            .count();
-        n.properties_required = n
-            .properties
-            .iter()
-            .map(|(name, _)| n.property_index.get(name).is_some_and(|p| p.1))
-            .collect();
+        n.required_count = n.properties.iter().filter(|p| p.2).count();
         n.additional = match s.get("additionalProperties") {
             None | Some(Value::Bool(true)) => Additional::Allow,
             Some(Value::Bool(false)) => Additional::Deny,

@@ -38,15 +38,17 @@ pub struct Quick {
     pub text_clean: bool,
 }
 
-/// The fast walk's state: the limits, and whether a free-text string was flagged.
+/// The fast walk's state: the limits, whether to do the privacy scan (not
+/// for validity alone), and whether a free-text string was flagged.
 struct Fast<'a> {
     limits: &'a Limits,
+    scan: bool,
     flagged: bool,
 }
 
 impl Fast<'_> {
     fn scan(&mut self, text: &str) {
-        if !self.flagged && crate::privacy::may_identify(text) {
+        if self.scan && !self.flagged && crate::privacy::may_identify(text) {
             self.flagged = true;
         }
     }
@@ -208,7 +210,12 @@ impl Compiled {
 
     /// True when `value` meets the schema and the limits. Allocates nothing.
     pub fn is_valid(&self, value: &Value, limits: &Limits) -> bool {
-        self.quick(value, limits).valid
+        let mut f = Fast {
+            limits,
+            scan: false,
+            flagged: false,
+        };
+        self.visit_ok(self.root, value, 0, &mut f)
     }
 
     /// The fast walk: whether `value` meets the schema and the limits, and
@@ -217,6 +224,7 @@ impl Compiled {
     pub fn quick(&self, value: &Value, limits: &Limits) -> Quick {
         let mut f = Fast {
             limits,
+            scan: true,
             flagged: false,
         };
         let valid = self.visit_ok(self.root, value, 0, &mut f);
@@ -340,16 +348,12 @@ impl Compiled {
             if key.len() > f.limits.max_string_bytes {
                 return false;
             }
-            let found = match n.properties.get(next) {
-                Some((name, c)) if name == key => Some((
-                    *c,
-                    n.properties_required.get(next).copied().unwrap_or(false),
-                    next,
-                )),
+            let at = match n.properties.get(next) {
+                Some((name, ..)) if name == key => Some(next),
                 _ => n.property_index.get(key).copied(),
             };
-            match found {
-                Some((c, is_required, at)) => {
+            match at.and_then(|at| Some((at, n.properties.get(at)?))) {
+                Some((at, &(_, c, is_required))) => {
                     next = at + 1;
                     required += usize::from(is_required);
                     self.visit_ok(c, v, depth + 1, f)
