@@ -498,6 +498,19 @@ impl Walker<'_> {
 
     fn walk(&mut self, i: usize, value: &Value, depth: u32) {
         let schema = self.schema;
+        // Most of a failing record is valid: the allocation-free check skips
+        // each part that passes, so only the failing parts build diagnostics
+        // (an alternative's passing branch, a valid field, never pays for a
+        // message). Along the one failing chain this re-reads subtrees at most
+        // once per level, and levels are bounded by `max_depth`.
+        let mut fast = Fast {
+            limits: self.limits,
+            scan: false,
+            flagged: false,
+        };
+        if schema.ok(i, value, depth, &mut fast) {
+            return;
+        }
         let Some(n) = schema.node(i) else { return };
         if n.any {
             self.scan(value, depth);
