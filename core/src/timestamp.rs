@@ -110,6 +110,48 @@ pub fn de_option<'de, D: Deserializer<'de>>(
     Ok(Option::<Wrap>::deserialize(d)?.map(|Wrap(t)| t))
 }
 
+/// A date in the common `YYYY-MM-DD` shape, read directly; `None` when the
+/// text is not in that shape or names no day (a caller falls back to chrono).
+pub(crate) fn common_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year = i32::try_from(number(b, 0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(b, 5..7)?, number(b, 8..10)?)
+}
+
+/// A calendar date as chrono's `NaiveDate::from_str` reads it.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    common_date(text).or_else(|| text.parse().ok())
+}
+
+struct VisitDate;
+
+impl serde::de::Visitor<'_> for VisitDate {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a date, YYYY-MM-DD")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        parse_date(text).ok_or_else(|| E::custom(format!("not a date: {text}")))
+    }
+}
+
+/// Deserialise a date field (`#[serde(deserialize_with = "crate::timestamp::date")]`).
+pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    d.deserialize_str(VisitDate)
+}
+
+/// Deserialise an optional date field (absent or `null`: none).
+pub fn date_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "date")] NaiveDate);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|Wrap(t)| t))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +216,18 @@ mod tests {
                 prop_assert_eq!(fast.offset(), slow.offset());
             }
             prop_assert!(common(&t).is_none() || chrono_strict(&t).is_some());
+        }
+    }
+
+    proptest! {
+        /// The fast date reader reads what chrono's `FromStr` reads, and only that.
+        #[test]
+        fn dates_agree_with_chrono(y in 0u32..10000, m in 0u32..14, d in 0u32..33,
+                                   other in "[-+0-9]{0,12}") {
+            let t = format!("{y:04}-{m:02}-{d:02}");
+            prop_assert_eq!(parse_date(&t), t.parse::<NaiveDate>().ok());
+            prop_assert_eq!(parse_date(&other), other.parse::<NaiveDate>().ok());
+            prop_assert!(common_date(&t).is_none() || t.parse::<NaiveDate>().is_ok());
         }
     }
 

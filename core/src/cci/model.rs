@@ -204,6 +204,7 @@ pub struct CciAssessment {
     /// Where it is.
     pub geography: Geography,
     /// Date of the review visit.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
     /// Item scores.
     #[schemars(length(min = 1))]

@@ -198,7 +198,11 @@ pub struct Interview {
     /// Who was interviewed (by role, never by name).
     pub role: VillageDutyBearer,
     /// Date of the interview, if not the record's date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub date: Option<NaiveDate>,
     /// Evidence per theme.
     pub evidence: Vec<DutyBearerEvidence>,
@@ -214,6 +218,7 @@ pub struct DnaVillage {
     /// Where: the village (and its block) must be given.
     pub geography: Geography,
     /// Date of the focus groups.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
     /// The adult and children's groups.
     pub groups: Groups,
@@ -259,7 +264,11 @@ pub struct Commitment {
     #[schemars(length(min = 1, max = 500))]
     pub action: String,
     /// By when, if a date was agreed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub by: Option<NaiveDate>,
 }
 
@@ -304,6 +313,7 @@ pub struct DnaBlock {
     /// Where: the block must be given.
     pub geography: Geography,
     /// Date of the block meeting.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
     /// Interviews with block officers.
     #[schemars(length(min = 1))]
@@ -351,8 +361,10 @@ pub struct SecondaryRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub village_lgd_code: Option<u32>,
     /// First day of the period covered.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub period_from: NaiveDate,
     /// Last day of the period covered.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub period_to: NaiveDate,
     /// Where the figure comes from (register, MIS, report).
     #[schemars(length(min = 1))]
@@ -369,6 +381,7 @@ pub struct SecondaryData {
     /// Where: the block must be given.
     pub geography: Geography,
     /// Date the figures were collected.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub collected_on: NaiveDate,
     /// The figures.
     #[schemars(length(min = 1))]
@@ -415,6 +428,7 @@ pub struct VillageCollation {
     /// Where: the village must be given.
     pub geography: Geography,
     /// Date of the collation.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
     /// One row per theme.
     #[schemars(length(min = 1))]

@@ -83,10 +83,18 @@ pub struct RosterRow {
     #[schemars(range(max = 24))]
     pub age: Option<u8>,
     /// Date of birth, when known (needs `survey_date` to give an age).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub birth_date: Option<NaiveDate>,
     /// Date of the survey visit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub survey_date: Option<NaiveDate>,
     /// School status (for ages 3 and up).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -57,6 +57,7 @@ pub enum ClosureReason {
 #[serde(deny_unknown_fields)]
 pub struct Closure {
     /// Date of closure.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
     /// Reason.
     pub reason: ClosureReason,
@@ -166,7 +167,11 @@ pub struct Case {
     /// The concerns; at least one.
     pub concerns: Vec<Concern>,
     /// Date of the incident or offence, if there was one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub incident_date: Option<NaiveDate>,
     /// When the child was identified (statutory deadlines run from here).
     #[serde(deserialize_with = "crate::timestamp::de")]
@@ -201,7 +206,11 @@ pub struct Case {
     #[serde(default)]
     pub referrals: Vec<CaseReferral>,
     /// Date of the last follow-up visit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub last_follow_up: Option<NaiveDate>,
     /// Append-only history.
     #[serde(default)]

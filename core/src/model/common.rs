@@ -102,14 +102,22 @@ pub struct Child {
     #[schemars(length(min = 1))]
     pub id: String,
     /// Date of birth, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub date_of_birth: Option<NaiveDate>,
     /// Age in completed years, if the date of birth is unknown (or to cross-check it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 120))]
     pub age_years: Option<u8>,
     /// The date `age_years` was recorded; the identification date when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub age_recorded_on: Option<NaiveDate>,
     /// True when the age is an estimate (no documents): near a limit the
     /// child gets the benefit of the doubt (JJ s.94 practice).

@@ -110,13 +110,21 @@ pub struct Concern {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hazardous: Option<bool>,
     /// For marriage concerns: the date the marriage is planned for, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub planned_date: Option<chrono::NaiveDate>,
     /// The date of the event the concern's statute looks at when it judges
     /// age: the offence (POCSO, conflict with law, trafficking), the marriage
     /// (PCMA; an imminent marriage uses `planned_date`), the work (CALPRA).
     /// Without it, the case's `incident_date`, else the identification date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub event_date: Option<chrono::NaiveDate>,
     /// For a missing child: when the child was found. The found-child report
     /// (JJ s.32) and CWC production (JJ s.31) apply from then; until then the

@@ -92,6 +92,7 @@ pub struct Resolution {
     #[schemars(length(min = 1))]
     pub reference: String,
     /// Date the resolution was passed.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
 }
 
@@ -100,6 +101,7 @@ pub struct Resolution {
 #[serde(deny_unknown_fields)]
 pub struct Formation {
     /// Date of formation.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
     /// The Gram Sabha resolution, if one was passed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,6 +113,7 @@ pub struct Formation {
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Date of the meeting.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
     /// Ids of the members present.
     #[serde(default)]
@@ -138,7 +141,11 @@ pub struct Meeting {
     #[schemars(length(max = 50), inner(length(max = 300)))]
     pub action_points: Vec<String>,
     /// Date set for the next meeting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub next_date: Option<NaiveDate>,
 }
 
@@ -147,6 +154,7 @@ pub struct Meeting {
 #[serde(deny_unknown_fields)]
 pub struct Training {
     /// Date of the training.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub date: NaiveDate,
     /// Topic, e.g. "roles of VCPC", "POCSO".
     #[schemars(length(min = 1))]
@@ -173,9 +181,14 @@ pub struct RegisterEntry {
     #[schemars(length(min = 1))]
     pub concerns: Vec<ConcernKind>,
     /// Date the child was entered in the register.
+    #[serde(deserialize_with = "crate::timestamp::date")]
     pub listed_on: NaiveDate,
     /// Date the entry was last reviewed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::timestamp::date_option"
+    )]
     pub last_reviewed: Option<NaiveDate>,
 }
 

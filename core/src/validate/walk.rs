@@ -136,20 +136,8 @@ pub(super) fn date_ok(text: &str) -> bool {
 /// A calendar date as `%Y-%m-%d`. The common `YYYY-MM-DD` form is read
 /// directly; anything else goes to chrono's parser, which decides as before.
 fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r)
-            .filter(|d| d.iter().all(u8::is_ascii_digit))
-            .map(|d| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
-    };
-    if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
-        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            return i32::try_from(y)
-                .ok()
-                .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d));
-        }
-    }
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    crate::timestamp::common_date(text)
+        .or_else(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
 }
 
 fn out_of_range(n: &Node, value: &Value) -> bool {
