@@ -84,14 +84,20 @@ fn column_cells(name: &str, array: &dyn Array, dates: bool) -> Result<Cells, Str
     macro_rules! lists {
         ($($o:ty),*) => {
             $(if let Some(l) = array.as_list_opt::<$o>() {
-                let mut inner = column_cells(name, l.values().as_ref(), dates)?;
+                // A sliced list keeps its whole child array: read only the
+                // items its own offsets span, or every chunk of a table
+                // would convert the items of all rows.
                 let offsets = l.value_offsets();
+                let first = offsets[0] as usize;
+                let end = offsets[l.len()] as usize;
+                let items = l.values().slice(first, end - first);
+                let mut inner = column_cells(name, items.as_ref(), dates)?;
                 return Ok((0..l.len())
                     .map(|i| {
                         if l.is_null(i) {
                             return None;
                         }
-                        let (a, b) = (offsets[i] as usize, offsets[i + 1] as usize);
+                        let (a, b) = (offsets[i] as usize - first, offsets[i + 1] as usize - first);
                         let items = inner
                             .get_mut(a..b)
                             .map(|s| s.iter_mut().map(|v| v.take().unwrap_or(Value::Null)).collect())
@@ -158,7 +164,7 @@ fn values(batch: &RecordBatch, dates: bool) -> Result<Vec<Value>, String> {
 mod tests {
     use std::sync::Arc;
 
-    use arrow_array::builder::{ListBuilder, StringBuilder};
+    use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
     use arrow_array::{ArrayRef, Float64Array, Int64Array, StringArray, StructArray};
     use arrow_schema::{Field, Schema};
     use serde_json::json;
@@ -187,6 +193,29 @@ mod tests {
             vec![json!({"id": "a", "x": 10}), json!({"n": 2, "x": 2.5})]
         );
         assert!(got[0]["x"].is_i64());
+    }
+
+    /// A slice of a list column reads its own items only, with the same result
+    /// as the rows cut from the whole table.
+    #[test]
+    fn sliced_lists_read_their_own_items() {
+        let mut list = ListBuilder::new(Int64Builder::new());
+        for i in 0..6i64 {
+            list.values().append_value(i);
+            list.values().append_value(i * 10);
+            list.append(i != 3);
+        }
+        let schema = Arc::new(Schema::new(vec![Field::new(
+            "xs",
+            DataType::new_list(DataType::Int64, true),
+            true,
+        )]));
+        let batch = RecordBatch::try_new(schema, vec![Arc::new(list.finish())]).unwrap();
+        let whole = batch_values(&batch).unwrap();
+        let part = batch_values(&batch.slice(2, 3)).unwrap();
+        assert_eq!(part, whole[2..5].to_vec());
+        assert_eq!(part[0], json!({"xs": [2, 20]}));
+        assert_eq!(part[1], json!({}));
     }
 
     #[test]
