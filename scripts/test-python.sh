@@ -3,7 +3,7 @@
 # test tools, build the extension once (maturin, release, abi3) into the venv,
 # then run pytest (vectors, README blocks, DataFrames, Dask, the notebook) and
 # check the type stubs against the extension with mypy.stubtest.
-# Needs Python >= 3.9 with venv/pip (PYTHON overrides the interpreter) and PyPI.
+# Needs Python >= 3.10 with venv/pip (PYTHON overrides the interpreter) and PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

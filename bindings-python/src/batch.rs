@@ -2,13 +2,16 @@
 //! [`suraksha::batch::Validator`] a chunk at a time, each chunk's results
 //! converted before the next chunk is read, so memory stays bounded.
 
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use pyo3_arrow::PyTable;
 use suraksha::batch::{self, Item, Mode, Validator};
 use suraksha::Context;
 
-use crate::convert::{as_bytes, context, detached, kind as parse_kind, record, to_py, Exc};
+use crate::convert::{
+    as_bytes, context, detached, kind as parse_kind, record, report_to_py, to_py, Exc,
+};
 use crate::district::batches;
 
 fn mode(summary: bool) -> Mode {
@@ -23,10 +26,13 @@ fn mode(summary: bool) -> Mode {
 /// Rust and in Python at once: its reports (full mode) or its invalid rows (summary).
 fn drain(py: Python<'_>, v: &mut Validator<'_, '_>, out: &Bound<'_, PyList>) -> PyResult<()> {
     for report in v.take_reports() {
-        out.append(to_py(py, &report)?)?;
+        out.append(report_to_py(py, &report)?)?;
     }
     for row in v.take_invalid_rows() {
-        out.append(to_py(py, &row)?)?;
+        let item = PyDict::new(py);
+        item.set_item(intern!(py, "row"), row.row)?;
+        item.set_item(intern!(py, "report"), report_to_py(py, &row.report)?)?;
+        out.append(item)?;
     }
     Ok(())
 }

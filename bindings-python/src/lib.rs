@@ -14,7 +14,9 @@ mod export;
 use pyo3::prelude::*;
 use suraksha::{api, workflow};
 
-use convert::{context, detached, kind as parse_kind, record as to_record, to_py, Exc};
+use convert::{
+    context, detached, kind as parse_kind, record as to_record, report_to_py, to_py, Exc,
+};
 
 /// The exception for a core error, by its category: unusable input is
 /// `InputError`, an invalid record `ValidationError`, a bug `InternalError`;
@@ -71,7 +73,7 @@ fn validate<'py>(
     let k = parse_kind(py, kind, ctx.locale)?;
     let value = to_record(py, record, ctx.locale)?;
     let report = detached(py, || api::validate(k, &value, &ctx))?;
-    to_py(py, &report)
+    Ok(report_to_py(py, &report)?.into_any())
 }
 
 /// Risk triage of a case; an invalid case raises `ValidationError`.

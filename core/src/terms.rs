@@ -18,6 +18,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The snake_case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// Language of human-readable messages. Codes, paths and params never change with it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -37,6 +47,18 @@ impl Locale {
             "en" => Some(Locale::En),
             "hi" => Some(Locale::Hi),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severity_names_are_their_serialised_form() {
+        for s in [Severity::Error, Severity::Warning] {
+            assert_eq!(serde_json::to_value(s).ok(), Some(s.as_str().into()));
         }
     }
 }

@@ -93,7 +93,7 @@ class CodeInfo(TypedDict):
     hi: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """The result of validating one record."""
 
@@ -126,7 +126,7 @@ class Report:
             raise ValidationError(messages, self.to_dict())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BatchSummary:
     """The summary of a batch validated with ``summary=True``: counts, and the
     reports of the invalid records only (for batches too large to keep a report
