@@ -211,6 +211,10 @@ pub(super) struct Node {
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
     pub format: Option<Format>,
+    /// An integer-only node's Rust type as serde names it (`u8` from the
+    /// schema's `uint8`): a whole number written as a float (`10.0`) passes
+    /// JSON Schema's `integer` but not the typed model, so it is refused here.
+    pub whole: Option<String>,
     pub minimum: Option<(f64, Value)>,
     pub maximum: Option<(f64, Value)>,
     /// No assertion at all (`true` or `{}`): the value is only scanned for limits.
@@ -224,6 +228,21 @@ impl Node {
             .get(key)
             .and_then(|&at| self.properties.get(at))
             .map(|p| p.1)
+    }
+}
+
+/// The Rust integer type behind a schemars integer `format` (`uint8` → `u8`,
+/// `uint` → `usize`), as serde's errors name it.
+pub(super) fn rust_integer(format: &str) -> Option<String> {
+    let (sign, bits) = if let Some(bits) = format.strip_prefix("uint") {
+        ("u", bits)
+    } else {
+        ("i", format.strip_prefix("int")?)
+    };
+    match bits {
+        "" => Some(format!("{sign}size")),
+        "8" | "16" | "32" | "64" | "128" => Some(format!("{sign}{bits}")),
+        _ => None,
     }
 }
 
@@ -552,6 +571,12 @@ impl<'a> Compiler<'a> {
             Some("date-time") => Some(Format::DateTime),
             _ => None,
         };
+        n.whole = n
+            .types
+            .as_ref()
+            .filter(|(bits, _)| bits & ty::INTEGER != 0 && bits & ty::NUMBER == 0)
+            .and_then(|_| s.get("format").and_then(Value::as_str))
+            .and_then(rust_integer);
         n.minimum = bound(s, "minimum")?;
         n.maximum = bound(s, "maximum")?;
         n.any = s.keys().all(|k| annotation(k));

@@ -25,7 +25,7 @@ use serde_json::Value;
 pub use compile::Compiled;
 pub use walk::Quick;
 
-use crate::diagnostic::{pointer, Code, Collector, Locale, Params, Report};
+use crate::diagnostic::{Code, Collector, Locale, Params, Report};
 use crate::kind::Kind;
 
 /// Bounds on what one record may hold, so no input can make validation slow
@@ -264,31 +264,21 @@ pub fn parse_typed<T: DeserializeOwned + JsonSchema>(
     }
 }
 
-/// The typed parse of a value the structural check accepted; a value it still
-/// refuses (an invariant of the model beyond the schema) is `invalid_value` at its path.
+/// The typed parse of a value the structural check accepted. The schema
+/// refuses everything the model does (a float in an integer field included,
+/// with its path), so a refusal here is an invariant the schema cannot state:
+/// `invalid_value` for the whole record, with serde's words. Tracking the
+/// path through serde would double the typed parse's code in the browser
+/// package for a case the schema already covers.
 pub fn deserialize<T: DeserializeOwned>(value: &Value, locale: Locale) -> Result<T, Report> {
-    if let Ok(t) = T::deserialize(value) {
-        return Ok(t);
-    }
-    // Only failures pay for tracking the path.
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+    T::deserialize(value).map_err(|e| {
         let mut out = Collector::new(locale);
         out.push(
             Code::InvalidValue,
-            serde_path_pointer(e.path()),
-            Params::new().with("detail", e.inner().to_string()),
+            "",
+            Params::new().with("detail", e.to_string()),
         );
         out.into_report()
-    })
-}
-
-fn serde_path_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    path.iter().fold(String::new(), |acc, seg| match seg {
-        Segment::Seq { index } => pointer(&acc, index),
-        Segment::Map { key } => pointer(&acc, key),
-        Segment::Enum { variant } => pointer(&acc, variant),
-        Segment::Unknown => acc,
     })
 }
 

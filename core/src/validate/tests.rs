@@ -254,3 +254,32 @@ fn dates_outside_the_accepted_range_are_coded_with_their_path() {
     // The local date counts: 2199-12-31 late evening in India is still in range.
     assert!(codes(schema, json!({"c": ["2199-12-31T23:30:00+05:30"]})).is_empty());
 }
+
+/// The schema's refusal of a whole float in an integer field says what the
+/// typed parse (serde) says of it: the Rust type is read back from the
+/// format schemars gives each integer type the models use.
+#[test]
+fn float_in_integer_field_reads_as_serde_says() {
+    fn check<T: serde::de::DeserializeOwned + schemars::JsonSchema + std::fmt::Debug>() {
+        let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default();
+        let format = schema["format"].as_str().unwrap_or_default();
+        let rust = super::compile::rust_integer(format).unwrap_or_default();
+        for x in [10.0, 0.0, -3.0, 1e20, 255.0] {
+            let serde_says = serde_json::from_value::<T>(serde_json::json!(x))
+                .map(|v| format!("accepted {v:?}"))
+                .unwrap_or_else(|e| e.to_string());
+            assert_eq!(
+                super::walk::float_for_integer(x, &rust),
+                serde_says,
+                "{format}"
+            );
+        }
+    }
+    check::<u8>();
+    check::<u16>();
+    check::<u32>();
+    check::<u64>();
+    check::<usize>();
+    check::<i32>();
+    check::<i64>();
+}

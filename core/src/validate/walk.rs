@@ -140,6 +140,13 @@ fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
         .or_else(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
 }
 
+/// What serde says of a float given to an integer field, in serde's own
+/// words, so the report is the one the typed parse gave before this check.
+pub(super) fn float_for_integer(x: f64, rust: &str) -> String {
+    use serde::de::Error as _;
+    serde_json::Error::invalid_type(serde::de::Unexpected::Float(x), &rust).to_string()
+}
+
 fn out_of_range(n: &Node, value: &Value) -> bool {
     let x = value.as_f64().unwrap_or(f64::NAN);
     n.minimum.as_ref().is_some_and(|(m, _)| x < *m)
@@ -317,7 +324,7 @@ impl Compiled {
                 }
                 true
             }
-            Value::Number(_) => !out_of_range(n, value),
+            Value::Number(x) => !out_of_range(n, value) && !(n.whole.is_some() && x.is_f64()),
             _ => true,
         }
     }
@@ -590,6 +597,12 @@ impl Walker<'_> {
                     .with("maximum", hi.unwrap_or(Value::Null))
                     .with("range", range);
                 self.push(Code::OutOfRange, params);
+            }
+            Value::Number(x) => {
+                if let (Some(rust), Some(f)) = (&n.whole, x.as_f64().filter(|_| x.is_f64())) {
+                    let params = Params::new().with("detail", float_for_integer(f, rust));
+                    self.push(Code::InvalidValue, params);
+                }
             }
             _ => {}
         }
