@@ -91,6 +91,24 @@ pub fn decode_texts<T: Clone>(
     )
 }
 
+/// A text column with `f` applied to every cell (a dictionary's values once
+/// each): for checks cheaper than hashing the text to find repeats, such as
+/// a length. `None` when the column is not text; a null cell is `None`.
+pub fn map_texts<T: Clone>(
+    array: &dyn Array,
+    mut f: impl FnMut(&str) -> T,
+) -> Option<Vec<Option<T>>> {
+    if dictionary_keys(array).is_some() {
+        return decode_texts(array, f);
+    }
+    Some(
+        plain_texts(array)?
+            .into_iter()
+            .map(|v| v.map(&mut f))
+            .collect(),
+    )
+}
+
 /// A number column as `f64` (nulls and NaN as `None`); `None` when not numeric.
 pub fn numbers(array: &dyn Array) -> Option<Vec<Option<f64>>> {
     macro_rules! num {

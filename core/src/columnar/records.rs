@@ -35,7 +35,7 @@ fn column_cells(name: &str, array: &dyn Array, dates: bool) -> Result<Cells, Str
         return Ok(vec![None; array.len()]);
     }
     if cells::is_text(t) {
-        return cells::decode_texts(array, |s| Value::String(s.to_owned()))
+        return cells::map_texts(array, |s| Value::String(s.to_owned()))
             .ok_or_else(|| unsupported(name, t));
     }
     if t.is_integer() {

@@ -342,7 +342,7 @@ fn by_columns(
     }
     let (min, max) = limits().household;
     if let Some(a) = column("household") {
-        let lens = cells::decode_texts(a.as_ref(), |s| s.chars().count()).unwrap_or_default();
+        let lens = cells::map_texts(a.as_ref(), |s| s.chars().count()).unwrap_or_default();
         for (i, len) in lens.into_iter().enumerate() {
             if !len.is_some_and(|l| l >= min && l <= max) {
                 mark(i);
@@ -423,6 +423,41 @@ fn by_columns(
     let weight = design("weight", false, 1.0);
     let stratum = design("stratum", true, 0.0);
     let cluster = design("cluster", true, 0.0);
+    if !bad.contains(&true) {
+        // Every row read cleanly (the usual case): the decoded columns are
+        // the roster's columns as they stand, moved rather than copied.
+        let [district, block, village] = <[Vec<u32>; 3]>::try_from(geo).unwrap_or_default();
+        let cols = RosterColumns {
+            district,
+            block,
+            village,
+            sex,
+            age,
+            school_status,
+            work,
+            work_hours,
+            marital_status,
+            age_at_marriage,
+            birth_registered,
+            // An absent disability defaults to false, as in the row schema.
+            disability: disability.into_iter().map(|d| d.unwrap_or(false)).collect(),
+            social_group,
+            chores_hours,
+            weight,
+            // Whole numbers within u32 (checked above).
+            stratum: stratum.into_iter().map(|x| x as u32).collect(),
+            cluster: cluster.into_iter().map(|x| x as u32).collect(),
+        };
+        let (cols, ruled_out) = cols.check_rules(&survey, ctx);
+        let rejected = ruled_out
+            .into_iter()
+            .map(|r| RejectedRow {
+                row: offset + r.row,
+                ..r
+            })
+            .collect();
+        return Ok(Converted { cols, rejected });
+    }
     let mut cols = RosterColumns::with_capacity(n);
     let mut index = Vec::with_capacity(n);
     let mut dates = Vec::with_capacity(n);

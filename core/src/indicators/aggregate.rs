@@ -285,6 +285,9 @@ impl Hasher for KeyHasher {
             self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u128(u128::from(i));
+    }
     fn write_u64(&mut self, i: u64) {
         self.write_u128(u128::from(i));
     }
@@ -303,7 +306,7 @@ impl Hasher for KeyHasher {
 /// Counts being built for one stretch of rows.
 struct Accumulator {
     index: HashMap<(u128, u64), usize, BuildHasherDefault<KeyHasher>>,
-    clusters: std::collections::BTreeSet<(u32, u32)>,
+    clusters: std::collections::HashSet<(u32, u32), BuildHasherDefault<KeyHasher>>,
     keys: Vec<CellKey>,
     counts: Vec<u64>,
     rows: u64,
@@ -415,8 +418,14 @@ impl Engine {
     fn add_rows(&self, acc: &mut Accumulator, cols: &RosterColumns, rows: Range<usize>) {
         let m = self.indicators.len();
         acc.rows += rows.end.saturating_sub(rows.start) as u64;
+        // Rows of one cluster usually come together: insert only on a change.
+        let mut last = None;
         for i in rows.clone() {
-            acc.clusters.insert(design_of(cols, i));
+            let design = design_of(cols, i);
+            if last != Some(design) {
+                acc.clusters.insert(design);
+                last = Some(design);
+            }
         }
         let mut start = rows.start;
         while start < rows.end {
@@ -508,7 +517,11 @@ impl Engine {
             indicators: self.ids(),
             bands: self.bands.clone(),
             rows: acc.rows,
-            clusters: acc.clusters.into_iter().collect(),
+            clusters: {
+                let mut clusters: Vec<(u32, u32)> = acc.clusters.into_iter().collect();
+                clusters.sort_unstable();
+                clusters
+            },
             cells,
         }
     }
