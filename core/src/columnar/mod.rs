@@ -146,6 +146,18 @@ fn chunks<'t>(
     .enumerate()
 }
 
+/// The record batches of a Parquet file.
+#[cfg(feature = "parquet")]
+pub fn parquet_batches(file: std::fs::File) -> Result<Vec<RecordBatch>, Error> {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .and_then(|b| b.with_batch_size(CHUNK_ROWS).build())
+        .map_err(|e| unreadable(&e.to_string()))?;
+    reader
+        .map(|b| b.map_err(|e| unreadable(&e.to_string())))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,16 +189,4 @@ mod tests {
             let _: &RosterColumns = &got.0;
         }
     }
-}
-
-/// The record batches of a Parquet file.
-#[cfg(feature = "parquet")]
-pub fn parquet_batches(file: std::fs::File) -> Result<Vec<RecordBatch>, Error> {
-    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .and_then(|b| b.with_batch_size(CHUNK_ROWS).build())
-        .map_err(|e| unreadable(&e.to_string()))?;
-    reader
-        .map(|b| b.map_err(|e| unreadable(&e.to_string())))
-        .collect()
 }

@@ -42,6 +42,7 @@ pub use aggregate::{
 pub use catalogue::{Catalogue, CompiledIndicator, Dimension, Indicator, Titles, Unit};
 pub use columns::{Field, RejectedRow, RosterColumns, MISSING};
 pub use design::Design;
+#[cfg(feature = "arrow")]
 pub(crate) use io::{cell_value, csv_data_lines, csv_header};
 pub use io::{csv_values, read_roster, roster_to_csv, CSV_COLUMNS};
 pub use predicate::{compile, Compiled, Op, Predicate, Test};

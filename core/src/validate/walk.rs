@@ -324,7 +324,11 @@ impl Compiled {
                 }
                 true
             }
-            Value::Number(x) => !out_of_range(n, value) && !(n.whole.is_some() && x.is_f64()),
+            Value::Number(x) => {
+                // A whole float in an integer-only field passes `integer` but not the model.
+                let float_for_integer = n.whole.is_some() && x.is_f64();
+                !out_of_range(n, value) && !float_for_integer
+            }
             _ => true,
         }
     }
