@@ -87,9 +87,13 @@ fn column_cells(name: &str, array: &dyn Array, dates: bool) -> Result<Cells, Str
                 // A sliced list keeps its whole child array: read only the
                 // items its own offsets span, or every chunk of a table
                 // would convert the items of all rows.
+                // Offsets from a foreign exporter are clamped to the child
+                // array, never trusted to index it.
                 let offsets = l.value_offsets();
-                let first = offsets[0] as usize;
-                let end = offsets[l.len()] as usize;
+                let at = |o: $o| usize::try_from(o).unwrap_or(0);
+                let len = l.values().len();
+                let end = offsets.last().map_or(0, |&o| at(o)).min(len);
+                let first = offsets.first().map_or(0, |&o| at(o)).min(end);
                 let items = l.values().slice(first, end - first);
                 let mut inner = column_cells(name, items.as_ref(), dates)?;
                 return Ok((0..l.len())
@@ -97,7 +101,10 @@ fn column_cells(name: &str, array: &dyn Array, dates: bool) -> Result<Cells, Str
                         if l.is_null(i) {
                             return None;
                         }
-                        let (a, b) = (offsets[i] as usize - first, offsets[i + 1] as usize - first);
+                        let (a, b) = (
+                            at(offsets[i]).saturating_sub(first),
+                            at(offsets[i + 1]).saturating_sub(first),
+                        );
                         let items = inner
                             .get_mut(a..b)
                             .map(|s| s.iter_mut().map(|v| v.take().unwrap_or(Value::Null)).collect())
