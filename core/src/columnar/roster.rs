@@ -423,72 +423,41 @@ fn by_columns(
     let weight = design("weight", false, 1.0);
     let stratum = design("stratum", true, 0.0);
     let cluster = design("cluster", true, 0.0);
-    if !bad.contains(&true) {
-        // Every row read cleanly (the usual case): the decoded columns are
-        // the roster's columns as they stand, moved rather than copied.
-        let [district, block, village] = <[Vec<u32>; 3]>::try_from(geo).unwrap_or_default();
-        let cols = RosterColumns {
-            district,
-            block,
-            village,
-            sex,
-            age,
-            school_status,
-            work,
-            work_hours,
-            marital_status,
-            age_at_marriage,
-            birth_registered,
-            // An absent disability defaults to false, as in the row schema.
-            disability: disability.into_iter().map(|d| d.unwrap_or(false)).collect(),
-            social_group,
-            chores_hours,
-            weight,
-            // Whole numbers within u32 (checked above).
-            stratum: stratum.into_iter().map(|x| x as u32).collect(),
-            cluster: cluster.into_iter().map(|x| x as u32).collect(),
-        };
-        let (cols, ruled_out) = cols.check_rules(&survey, ctx);
-        let rejected = ruled_out
-            .into_iter()
-            .map(|r| RejectedRow {
-                row: offset + r.row,
-                ..r
-            })
-            .collect();
-        return Ok(Converted { cols, rejected });
-    }
-    let mut cols = RosterColumns::with_capacity(n);
-    let mut index = Vec::with_capacity(n);
-    let mut dates = Vec::with_capacity(n);
-    let mut odd = Vec::new();
-    for i in 0..n {
-        if bad[i] {
-            odd.push(i);
-            continue;
-        }
-        index.push(i);
-        dates.push(survey[i]);
-        cols.district.push(geo[0][i]);
-        cols.block.push(geo[1][i]);
-        cols.village.push(geo[2][i]);
-        cols.sex.push(sex[i]);
-        cols.age.push(age[i]);
-        cols.school_status.push(school_status[i]);
-        cols.work.push(work[i]);
-        cols.work_hours.push(work_hours[i]);
-        cols.marital_status.push(marital_status[i]);
-        cols.age_at_marriage.push(age_at_marriage[i]);
-        cols.social_group.push(social_group[i]);
-        cols.birth_registered.push(birth_registered[i]);
+    // The decoded columns are the roster's columns as they stand, moved
+    // rather than copied; rows that did not read cleanly are filtered out
+    // here and read again alone below.
+    let [district, block, village] = <[Vec<u32>; 3]>::try_from(geo).unwrap_or_default();
+    let cols = RosterColumns {
+        district,
+        block,
+        village,
+        sex,
+        age,
+        school_status,
+        work,
+        work_hours,
+        marital_status,
+        age_at_marriage,
+        birth_registered,
         // An absent disability defaults to false, as in the row schema.
-        cols.disability.push(disability[i].unwrap_or(false));
-        cols.chores_hours.push(chores_hours[i]);
-        cols.weight.push(weight[i]);
+        disability: disability.into_iter().map(|d| d.unwrap_or(false)).collect(),
+        social_group,
+        chores_hours,
+        weight,
         // Whole numbers within u32 (checked above).
-        cols.stratum.push(stratum[i] as u32);
-        cols.cluster.push(cluster[i] as u32);
-    }
+        stratum: stratum.into_iter().map(|x| x as u32).collect(),
+        cluster: cluster.into_iter().map(|x| x as u32).collect(),
+    };
+    let odd: Vec<usize> = (0..n).filter(|&i| bad[i]).collect();
+    // Each kept row's index in the slice (identity when every row is clean).
+    let (cols, dates, index) = if odd.is_empty() {
+        (cols, survey, Vec::new())
+    } else {
+        let keep: Vec<bool> = bad.iter().map(|b| !b).collect();
+        let index: Vec<usize> = (0..n).filter(|&i| !bad[i]).collect();
+        let dates = index.iter().map(|&i| survey[i]).collect();
+        (cols.filter(&keep), dates, index)
+    };
     let (mut cols, ruled_out) = cols.check_rules(&dates, ctx);
     let mut rejected: Vec<RejectedRow> = ruled_out
         .into_iter()

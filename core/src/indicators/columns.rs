@@ -300,7 +300,7 @@ impl RosterColumns {
     }
 
     /// The rows where `keep` is true.
-    fn filter(&self, keep: &[bool]) -> RosterColumns {
+    pub(crate) fn filter(&self, keep: &[bool]) -> RosterColumns {
         fn pick<T: Copy>(v: &[T], keep: &[bool]) -> Vec<T> {
             v.iter()
                 .zip(keep)
