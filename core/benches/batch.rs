@@ -1,5 +1,5 @@
 //! Rust validation throughput, printed as JSON lines for `scripts/bench.sh`:
-//! one parsed case (median µs), NDJSON parse + validate (MB/s on one core and
+//! one parsed case, valid and with one wrong choice (median µs), NDJSON parse + validate (MB/s on one core and
 //! on all cores, through `batch::validate_batch`), and serde_json to `Value`
 //! alone as the floor. `cargo bench -p suraksha --bench batch [-- LINES]`.
 
@@ -28,17 +28,28 @@ fn main() {
     };
     let value = api::parse_json(CASE, Locale::En).unwrap();
     assert!(api::validate(Kind::Case, &value, &ctx).valid);
-    let mut one = Vec::new();
-    for _ in 0..15 {
-        let t = Instant::now();
-        for _ in 0..200 {
-            std::hint::black_box(api::validate(Kind::Case, &value, &ctx));
+    let per_case = |v: &serde_json::Value| {
+        let mut one = Vec::new();
+        for _ in 0..15 {
+            let t = Instant::now();
+            for _ in 0..200 {
+                std::hint::black_box(api::validate(Kind::Case, v, &ctx));
+            }
+            one.push(t.elapsed().as_secs_f64() / 200.0);
         }
-        one.push(t.elapsed().as_secs_f64() / 200.0);
-    }
+        median(one) * 1e6
+    };
     println!(
         "{{\"what\": \"rust one parsed case\", \"us\": {:.2}}}",
-        median(one) * 1e6
+        per_case(&value)
+    );
+    // The same case with one wrong choice: what a failing record costs.
+    let mut wrong = value.clone();
+    wrong["child"]["sex"] = "robot".into();
+    assert!(!api::validate(Kind::Case, &wrong, &ctx).valid);
+    println!(
+        "{{\"what\": \"rust one parsed case, one wrong choice\", \"us\": {:.2}}}",
+        per_case(&wrong)
     );
 
     let line = serde_json::to_string(&value).unwrap();
