@@ -8,7 +8,8 @@
 //! visits a value once per schema branch that applies to it: alternatives are
 //! decided by a discriminator (`is_valid`) or walked once each with their
 //! diagnostics buffered (`diagnose`), never re-walked, so time is linear in
-//! the input for our schemas.
+//! the input for our schemas. Below the record, `diagnose` first asks the
+//! fast check of each part and walks only the parts that fail it.
 
 use serde_json::{Map, Value};
 
@@ -409,7 +410,13 @@ impl Compiled {
             path: String::new(),
             out: Vec::new(),
         };
-        w.visit(self.root, value, 0);
+        // The record itself is walked without the pruning check: callers
+        // come here once the fast walk has failed, and the property tests
+        // hold the two walks together on values of every kind.
+        match limit_broken(value, 0, limits) {
+            Some((code, params)) => w.push(code, params),
+            None => w.walk_failing(self.root, value, 0),
+        }
         w.out
     }
 }
@@ -507,9 +514,15 @@ impl Walker<'_> {
             scan: false,
             flagged: false,
         };
-        if schema.ok(i, value, depth, &mut fast) {
-            return;
+        if !schema.ok(i, value, depth, &mut fast) {
+            self.walk_failing(i, value, depth);
         }
+    }
+
+    /// The checks of node `i` on a value known (or, for the record itself,
+    /// taken) to fail it, each part walked with [`Walker::walk`].
+    fn walk_failing(&mut self, i: usize, value: &Value, depth: u32) {
+        let schema = self.schema;
         let Some(n) = schema.node(i) else { return };
         if n.any {
             self.scan(value, depth);
