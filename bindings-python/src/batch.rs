@@ -74,7 +74,7 @@ fn ndjson<'py>(
 #[pyo3(signature = (kind, records, options=None, summary=false))]
 pub fn validate_many<'py>(
     py: Python<'py>,
-    kind: &str,
+    kind: &Bound<'py, PyString>,
     records: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyAny>>,
     summary: bool,
@@ -83,7 +83,15 @@ pub fn validate_many<'py>(
     let k = parse_kind(py, kind, ctx.locale)?;
     let mut v = Validator::new(k, &ctx, mode(summary));
     if let Ok(text) = records.cast::<PyString>() {
-        return ndjson(py, text.to_cow()?.as_bytes(), v);
+        return match text.to_cow() {
+            Ok(text) => ndjson(py, text.as_bytes(), v),
+            // A lone surrogate: encoded as it stands, its line is not UTF-8
+            // and gets `invalid_text`, as a bytes input would; no line is lost.
+            Err(_) => {
+                let raw = text.call_method1(intern!(py, "encode"), ("utf-8", "surrogatepass"))?;
+                ndjson(py, raw.cast::<PyBytes>()?.as_bytes(), v)
+            }
+        };
     }
     // bytes are immutable: read in place, never copied (a bytearray is).
     if let Ok(bytes) = records.cast::<PyBytes>() {
@@ -130,7 +138,7 @@ pub fn validate_many<'py>(
 #[pyo3(signature = (kind, table, options=None, summary=false))]
 pub fn validate_table<'py>(
     py: Python<'py>,
-    kind: &str,
+    kind: &Bound<'py, PyString>,
     table: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyAny>>,
     summary: bool,

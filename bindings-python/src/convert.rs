@@ -325,8 +325,27 @@ pub fn context(py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<C
 }
 
 /// A record kind by name; an unknown name is an `InputError` carrying the `unknown_kind` report.
-pub fn kind(py: Python<'_>, name: &str, locale: Locale) -> PyResult<suraksha::Kind> {
-    suraksha::Kind::parse(name, locale).map_err(|r| Exc::Input.report(py, &r))
+pub fn kind(
+    py: Python<'_>,
+    name: &Bound<'_, PyString>,
+    locale: Locale,
+) -> PyResult<suraksha::Kind> {
+    suraksha::Kind::parse(&name_of(name), locale).map_err(|r| Exc::Input.report(py, &r))
+}
+
+/// The text of a name argument (a kind, a choice). A lone surrogate, which no
+/// valid name holds, is written as its escape (`\ud800`), so the caller is
+/// told the name is unknown (and what the names are) rather than meeting a
+/// `UnicodeEncodeError`.
+pub fn name_of<'a>(name: &'a Bound<'_, PyString>) -> std::borrow::Cow<'a, str> {
+    name.to_cow().unwrap_or_else(|_| {
+        let escaped = name
+            .call_method1(intern!(name.py(), "encode"), ("utf-8", "backslashreplace"))
+            .ok()
+            .and_then(|b| b.cast::<PyBytes>().ok().map(|b| b.as_bytes().to_vec()))
+            .unwrap_or_default();
+        std::borrow::Cow::Owned(String::from_utf8_lossy(&escaped).into_owned())
+    })
 }
 
 /// Run core work without the GIL, turning a panic into `InternalError` so it

@@ -20,11 +20,10 @@ pub fn export<'py>(
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let ctx = context(py, options)?;
-    let name = match from_py(py, kind_name, "the kind")? {
-        serde_json::Value::String(s) => s,
-        _ => return Err(Exc::Type.err(py, "the kind must be a str", None)),
-    };
-    let kind = kind(py, &name, ctx.locale)?;
+    let name = kind_name
+        .cast::<PyString>()
+        .map_err(|_| Exc::Type.err(py, "the kind must be a str", None))?;
+    let kind = kind(py, name, ctx.locale)?;
     let value = to_record(py, record, ctx.locale)?;
     let secret: Vec<u8> = match as_bytes(secret) {
         Some(b) => b,

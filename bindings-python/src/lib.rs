@@ -12,6 +12,7 @@ mod district;
 mod export;
 
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 use suraksha::{api, workflow};
 
 // Validation allocates many small strings and maps per record; glibc's
@@ -49,7 +50,7 @@ fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 
 /// The JSON Schema (draft 2020-12) of a record kind.
 #[pyfunction]
-fn schema<'py>(py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+fn schema<'py>(py: Python<'py>, kind: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
     let k = parse_kind(py, kind, suraksha::Locale::En)?;
     to_py(py, k.schema())
 }
@@ -70,7 +71,7 @@ fn profile<'py>(
 #[pyo3(signature = (kind, record, options=None))]
 fn validate<'py>(
     py: Python<'py>,
-    kind: &str,
+    kind: &Bound<'py, PyString>,
     record: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -115,7 +116,7 @@ fn functionality<'py>(
 #[pyo3(signature = (kind, record, transition, options=None))]
 fn apply_transition<'py>(
     py: Python<'py>,
-    kind: &str,
+    kind: &Bound<'py, PyString>,
     record: &Bound<'py, PyAny>,
     transition: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyAny>>,

@@ -304,6 +304,27 @@ def test_surrogates_and_bad_utf8_give_one_code_everywhere() -> None:
         assert codes_of(e.value) == ["invalid_text"], e.value
 
 
+def test_a_kind_name_with_a_lone_surrogate_is_an_unknown_kind() -> None:
+    ways = [
+        lambda: suraksha.validate("ca\ud800se", {}),
+        lambda: suraksha.validate_many("ca\ud800se", [{}]),
+        lambda: suraksha.schema("ca\ud800se"),
+        lambda: suraksha.export("ca\ud800se", {}, b"district-secret-2026-kept-offline"),
+    ]
+    for way in ways:
+        with pytest.raises(suraksha.InputError) as e:
+            way()
+        assert codes_of(e.value) == ["unknown_kind"], e.value
+        assert "ca\\ud800se" in str(e.value)
+
+
+def test_ndjson_text_with_a_lone_surrogate_loses_no_line() -> None:
+    reports = suraksha.validate_many("referral", '{"id": "R\ud800"}\n{"id": "R2"}\n')
+    assert len(reports) == 2
+    assert [d["code"] for d in reports[0].diagnostics] == ["malformed_json"]
+    assert "malformed_json" not in [d["code"] for d in reports[1].diagnostics]
+
+
 def test_export_is_private_by_default() -> None:
     case = json.loads((REPO / "examples" / "records" / "case.json").read_text(encoding="utf-8"))
     secret = b"district-secret-2026-kept-offline"
