@@ -6,7 +6,7 @@
 //! default context, so a call that passes no profile patch copies nothing.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -24,6 +24,40 @@ pub use crate::validate::Limits;
 pub fn default_profile() -> &'static RuleProfile {
     static PROFILE: OnceLock<RuleProfile> = OnceLock::new();
     PROFILE.get_or_init(RuleProfile::default)
+}
+
+/// How many patched profiles [`patched_profile`] keeps.
+const PATCHED_KEPT: usize = 8;
+
+/// The default profile with a merge patch applied. Callers tend to pass the
+/// same patch on every call (a state's own ages, record after record), and
+/// building a profile costs several times a record's validation, so the
+/// first [`PATCHED_KEPT`] distinct patches are built once and kept for the
+/// life of the process (a fixed, small amount of memory); any further patch
+/// is built afresh on each call. A bad patch is never kept.
+fn patched_profile(patch: &Value) -> Result<Cow<'static, RuleProfile>, crate::diagnostic::Report> {
+    static KEPT: Mutex<Vec<(Value, &'static RuleProfile)>> = Mutex::new(Vec::new());
+    let kept = |kept: &[(Value, &'static RuleProfile)]| {
+        kept.iter()
+            .find(|(p, _)| p == patch)
+            .map(|(_, profile)| *profile)
+    };
+    if let Some(profile) = KEPT.lock().ok().and_then(|k| kept(&k)) {
+        return Ok(Cow::Borrowed(profile));
+    }
+    let profile = RuleProfile::from_json_patch(patch)?;
+    match KEPT.lock() {
+        Ok(mut k) if k.len() < PATCHED_KEPT => {
+            // Another thread may have built the same patch meanwhile.
+            if let Some(profile) = kept(&k) {
+                return Ok(Cow::Borrowed(profile));
+            }
+            let profile: &'static RuleProfile = Box::leak(Box::new(profile));
+            k.push((patch.clone(), profile));
+            Ok(Cow::Borrowed(profile))
+        }
+        _ => Ok(Cow::Owned(profile)),
+    }
 }
 
 /// What a validation run needs besides the record.
@@ -85,7 +119,7 @@ impl Options {
     /// Resolve to a [`Context`], validating any profile patch (a bad patch is unusable input).
     pub fn context(&self) -> Result<Context<'static>, Error> {
         let profile = match &self.profile {
-            Some(patch) => Cow::Owned(RuleProfile::from_json_patch(patch).map_err(Error::Input)?),
+            Some(patch) => patched_profile(patch).map_err(Error::Input)?,
             None => Cow::Borrowed(default_profile()),
         };
         if let Some(today) = self.today.filter(|d| !crate::checked::in_range(*d)) {
@@ -104,5 +138,40 @@ impl Options {
             locale: self.locale,
             limits: self.limits,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_patch(patch: Value) -> Result<Context<'static>, Error> {
+        Options {
+            profile: Some(patch),
+            ..Options::default()
+        }
+        .context()
+    }
+
+    #[test]
+    fn a_patched_profile_is_built_once_and_shared() {
+        let patch = serde_json::json!({"ages": {"estimate_margin_years": 2}});
+        let (Ok(a), Ok(b)) = (with_patch(patch.clone()), with_patch(patch)) else {
+            panic!("a good patch is refused");
+        };
+        let (Cow::Borrowed(a), Cow::Borrowed(b)) = (&a.profile, &b.profile) else {
+            panic!("a kept profile is built again");
+        };
+        assert!(std::ptr::eq(*a, *b));
+        assert!(!std::ptr::eq(*a, default_profile()));
+        assert_eq!(a.ages.estimate_margin_years, 2);
+        assert_ne!(default_profile().ages.estimate_margin_years, 2);
+    }
+
+    #[test]
+    fn a_bad_patch_is_refused_every_time() {
+        let patch = serde_json::json!({"ages": {"estimate_margin_years": "two"}});
+        assert!(with_patch(patch.clone()).is_err());
+        assert!(with_patch(patch).is_err());
     }
 }
