@@ -10,6 +10,7 @@ mod batch;
 mod convert;
 mod district;
 mod export;
+mod tree;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -77,8 +78,15 @@ fn validate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let ctx = context(py, options)?;
     let k = parse_kind(py, kind, ctx.locale)?;
-    let value = to_record(py, record, ctx.locale)?;
-    let report = detached(py, || api::validate(k, &value, &ctx))?;
+    // A valid dict is read in place; anything else is converted to JSON,
+    // which also explains every problem.
+    let report = match tree::validate(record, k, &ctx) {
+        Some(report) => report,
+        None => {
+            let value = to_record(py, record, ctx.locale)?;
+            detached(py, || api::validate(k, &value, &ctx))?
+        }
+    };
     Ok(report_to_py(py, &report)?.into_any())
 }
 

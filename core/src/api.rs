@@ -16,7 +16,8 @@ use crate::diagnostic::{Collector, Locale, Report};
 use crate::error::Error;
 use crate::kind::Kind;
 use crate::model::{Case, Vcpc};
-use crate::record::{check_record, parse_record};
+use crate::record::{check_record, parse_record, validate_tree_record};
+use crate::validate::tree::Tree;
 
 /// Dispatch on a kind to its record type: `$body` runs with `$ty` bound to it.
 macro_rules! with_record_type {
@@ -88,6 +89,15 @@ pub fn validate(kind: Kind, value: &Value, ctx: &Context<'_>) -> Report {
     let mut out = Collector::with_limit(ctx.locale, ctx.limits.max_diagnostics);
     with_record_type!(kind, R => { check_record::<R>(kind, value, ctx, &mut out); });
     out.into_report()
+}
+
+/// The fast path of [`validate`] for a front end's own values (the Python
+/// binding's dicts and lists): `Some(report)` when the record is valid
+/// (warnings included) and was read without building a `Value`; `None` when
+/// the caller must convert it to JSON and call [`validate`], which explains
+/// every problem. Never a different verdict from [`validate`].
+pub fn validate_tree<T: Tree>(kind: Kind, value: T, ctx: &Context<'_>) -> Option<Report> {
+    with_record_type!(kind, R => validate_tree_record::<R, T>(kind, value, ctx))
 }
 
 /// Validate a record given as JSON text; malformed text is unusable input.

@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::context::Context;
 use crate::diagnostic::{Collector, Report};
 use crate::kind::Kind;
+use crate::validate::tree::{Tree, TreeDeserializer};
 use crate::validate::{self, SchemaId};
 
 pub use crate::validate::{deserialize, parse_typed};
@@ -61,6 +62,27 @@ pub fn check_record<R: Record>(
             None
         }
     }
+}
+
+/// The fast path for a front end's own values ([`Tree`]): the report of a
+/// record that passes the structural check, whose free text scans clean and
+/// which parses into the typed model, with no `Value` built. `None` when any
+/// of that fails: the caller then converts the value to JSON and takes
+/// [`validate_record`]'s path, which finds and words every problem, so
+/// either way the report is the same.
+pub fn validate_tree_record<R: Record, T: Tree>(
+    kind: Kind,
+    value: T,
+    ctx: &Context<'_>,
+) -> Option<Report> {
+    let quick = validate::quick_tree(SchemaId::Kind(kind), &value, &ctx.limits);
+    if !quick.text_clean {
+        return None;
+    }
+    let record = R::deserialize(TreeDeserializer(value)).ok()?;
+    let mut out = Collector::with_limit(ctx.locale, ctx.limits.max_diagnostics);
+    record.check(ctx, &mut out);
+    Some(out.into_report())
 }
 
 /// Validate a record of type `R` (of `kind`) and return its report.

@@ -4,7 +4,8 @@
 //! with tight limits; the privacy scan it does on the way flags every value on
 //! which the full scan finds a particular; and a full validation (fast path
 //! for valid records) gives the same report as one forced through the
-//! diagnostic walk.
+//! diagnostic walk, and the tree path's report (the typed parse through
+//! `TreeDeserializer`) is that same report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: fail loudly
 
 use std::path::Path;
@@ -200,6 +201,16 @@ proptest! {
             .context()
             .unwrap();
         let report = api::validate(kind, &v, &ctx);
+        // The tree path (what the Python binding takes for dicts) gives the
+        // same report whenever it gives one, and one for every valid record
+        // whose text scans clean.
+        let tree = api::validate_tree(kind, &v, &ctx);
+        if let Some(fast) = &tree {
+            prop_assert_eq!(fast, &report);
+        }
+        if report.valid && validate::quick(SchemaId::Kind(kind), &v, &ctx.limits).text_clean {
+            prop_assert!(tree.is_some(), "{}: valid, clean, but refused by the tree path: {}", kind.as_str(), v);
+        }
         // The shape verdict of the full validation is the diagnostic walk's.
         let mut out = Collector::new(ctx.locale);
         validate::check(SchemaId::Kind(kind), &v, &ctx.limits, &mut out);
@@ -231,11 +242,26 @@ proptest! {
 fn every_seed_is_valid_on_both_paths() {
     let seeds = seeds();
     assert!(seeds.len() >= 20, "only {} valid seeds", seeds.len());
+    let ctx = Options {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
+        ..Options::default()
+    }
+    .context()
+    .unwrap();
+    let mut by_tree = 0;
     for (kind, v) in seeds {
         assert!(
             validate::is_valid(SchemaId::Kind(*kind), v, &Limits::default()),
             "{}",
             kind.as_str()
         );
+        if let Some(report) = api::validate_tree(*kind, v, &ctx) {
+            assert_eq!(report, api::validate(*kind, v, &ctx), "{}", kind.as_str());
+            by_tree += 1;
+        }
     }
+    assert!(
+        by_tree * 2 > seeds.len(),
+        "the tree path took only {by_tree} seeds"
+    );
 }

@@ -12,6 +12,8 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use super::tree::{Leaf, Tree};
+
 /// JSON types as bits, so `"type": [...]` is one mask test.
 pub(super) mod ty {
     pub const NULL: u8 = 1;
@@ -115,10 +117,23 @@ impl Consts {
     }
 
     pub fn contains(&self, value: &Value) -> bool {
-        match (&self.strings, value) {
-            (Some(set), Value::String(s)) => set.contains_key(s),
+        (&value)
+            .leaf()
+            .is_some_and(|leaf| self.contains_leaf(&leaf, &value))
+    }
+
+    /// [`Consts::contains`] for any tree; `leaf` is `value`'s own.
+    pub fn contains_leaf<T: Tree>(&self, leaf: &Leaf<'_>, value: &T) -> bool {
+        match (&self.strings, leaf) {
+            (Some(set), Leaf::String(s)) => set.contains_key(s),
             (Some(_), _) => false,
-            (None, _) => self.values.contains(value),
+            (None, Leaf::String(s)) => self.values.iter().any(|c| c.as_str() == Some(*s)),
+            (None, Leaf::Null) => self.values.contains(&Value::Null),
+            (None, Leaf::Bool(b)) => self.values.contains(&Value::Bool(*b)),
+            (None, Leaf::Number(x)) => self.values.iter().any(|c| c.as_number() == Some(x)),
+            (None, Leaf::Array(_) | Leaf::Object(_)) => {
+                value.to_value().is_some_and(|v| self.values.contains(&v))
+            }
         }
     }
 }

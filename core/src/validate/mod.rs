@@ -13,6 +13,7 @@
 //! diagnostic walk runs only for records that fail.
 
 mod compile;
+pub mod tree;
 mod walk;
 
 use std::sync::OnceLock;
@@ -206,6 +207,11 @@ pub fn is_valid(id: SchemaId, value: &Value, limits: &Limits) -> bool {
 /// The fast walk: validity, and whether the privacy scan can be skipped
 /// ([`Quick::text_clean`]). A schema that failed to compile accepts nothing.
 pub fn quick(id: SchemaId, value: &Value, limits: &Limits) -> Quick {
+    quick_tree(id, &value, limits)
+}
+
+/// [`quick`] for any [`tree::Tree`]: a front end's own values, read without a `Value`.
+pub fn quick_tree<T: tree::Tree>(id: SchemaId, value: &T, limits: &Limits) -> Quick {
     compiled(id).map_or(
         Quick {
             valid: false,

@@ -14,6 +14,7 @@
 use serde_json::{Map, Value};
 
 use super::compile::{ty, Additional, Alternatives, Compiled, Format, Node};
+use super::tree::{Leaf, Tree};
 use super::Limits;
 use crate::diagnostic::{Code, Params};
 use crate::privacy::is_identifying_field;
@@ -87,10 +88,14 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 fn type_ok(bits: u8, v: &Value) -> bool {
-    let bit = match v {
-        Value::Null => ty::NULL,
-        Value::Bool(_) => ty::BOOLEAN,
-        Value::Number(n) => {
+    (&v).leaf().is_some_and(|leaf| leaf_type_ok(bits, &leaf))
+}
+
+fn leaf_type_ok(bits: u8, leaf: &Leaf<'_>) -> bool {
+    let bit = match leaf {
+        Leaf::Null => ty::NULL,
+        Leaf::Bool(_) => ty::BOOLEAN,
+        Leaf::Number(n) => {
             let integral = n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0);
             if integral {
                 ty::INTEGER | ty::NUMBER
@@ -98,9 +103,9 @@ fn type_ok(bits: u8, v: &Value) -> bool {
                 ty::NUMBER
             }
         }
-        Value::String(_) => ty::STRING,
-        Value::Array(_) => ty::ARRAY,
-        Value::Object(_) => ty::OBJECT,
+        Leaf::String(_) => ty::STRING,
+        Leaf::Array(_) => ty::ARRAY,
+        Leaf::Object(_) => ty::OBJECT,
     };
     bits & bit != 0
 }
@@ -149,9 +154,25 @@ pub(super) fn float_for_integer(x: f64, rust: &str) -> String {
 }
 
 fn out_of_range(n: &Node, value: &Value) -> bool {
-    let x = value.as_f64().unwrap_or(f64::NAN);
+    value.as_number().is_some_and(|x| number_out_of_range(n, x))
+}
+
+fn number_out_of_range(n: &Node, x: &serde_json::Number) -> bool {
+    let x = x.as_f64().unwrap_or(f64::NAN);
     n.minimum.as_ref().is_some_and(|(m, _)| x < *m)
         || n.maximum.as_ref().is_some_and(|(m, _)| x > *m)
+}
+
+/// Whether a value is within the limits, whatever its schema says: the
+/// fast walk's form of [`limit_broken`], which must agree with it.
+fn within_limits(leaf: &Leaf<'_>, depth: u32, limits: &Limits) -> bool {
+    match leaf {
+        Leaf::String(s) => s.len() <= limits.max_string_bytes,
+        Leaf::Array(len) | Leaf::Object(len) => {
+            depth < limits.max_depth && *len <= limits.max_items
+        }
+        _ => true,
+    }
 }
 
 /// The limit a value itself breaks, whatever its schema says.
@@ -211,13 +232,14 @@ impl Compiled {
             scan: false,
             flagged: false,
         };
-        self.visit_ok(self.root, value, 0, &mut f)
+        self.visit_ok(self.root, &value, 0, &mut f)
     }
 
     /// The fast walk: whether `value` meets the schema and the limits, and
     /// whether any of its free-text strings may hold an identifying
-    /// particular (the privacy scan done on the way, see [`Quick`]).
-    pub fn quick(&self, value: &Value, limits: &Limits) -> Quick {
+    /// particular (the privacy scan done on the way, see [`Quick`]). Any
+    /// [`Tree`] is read, so a front end's own values need no `Value`.
+    pub fn quick<T: Tree>(&self, value: &T, limits: &Limits) -> Quick {
         let mut f = Fast {
             limits,
             scan: true,
@@ -230,73 +252,100 @@ impl Compiled {
         }
     }
 
-    fn visit_ok(&self, i: usize, value: &Value, depth: u32, f: &mut Fast<'_>) -> bool {
-        limit_broken(value, depth, f.limits).is_none() && self.ok(i, value, depth, f)
+    fn visit_ok<T: Tree>(&self, i: usize, value: &T, depth: u32, f: &mut Fast<'_>) -> bool {
+        match value.leaf() {
+            Some(leaf) => {
+                within_limits(&leaf, depth, f.limits) && self.ok(i, value, &leaf, depth, f)
+            }
+            None => false,
+        }
     }
 
     /// Limits only, for values no schema node constrains (their strings are free text).
-    fn scan_ok(value: &Value, depth: u32, f: &mut Fast<'_>) -> bool {
-        match value {
-            Value::String(text) => {
+    fn scan_ok<T: Tree>(value: &T, leaf: &Leaf<'_>, depth: u32, f: &mut Fast<'_>) -> bool {
+        let child_ok = |v: &T, f: &mut Fast<'_>| match v.leaf() {
+            Some(l) => within_limits(&l, depth + 1, f.limits) && Self::scan_ok(v, &l, depth + 1, f),
+            None => false,
+        };
+        match leaf {
+            Leaf::String(text) => {
                 f.scan(text);
                 true
             }
-            Value::Array(items) => items.iter().all(|v| {
-                limit_broken(v, depth + 1, f.limits).is_none() && Self::scan_ok(v, depth + 1, f)
-            }),
-            Value::Object(obj) => obj.iter().all(|(k, v)| {
-                k.len() <= f.limits.max_string_bytes
-                    && limit_broken(v, depth + 1, f.limits).is_none()
-                    && Self::scan_ok(v, depth + 1, f)
+            Leaf::Array(_) => value
+                .items()
+                .is_some_and(|mut items| items.all(|v| child_ok(&v, f))),
+            Leaf::Object(_) => value.fields().is_some_and(|mut fields| {
+                fields.all(|(k, v)| {
+                    T::key(&k).is_some_and(|k| k.len() <= f.limits.max_string_bytes)
+                        && child_ok(&v, f)
+                })
             }),
             _ => true,
         }
     }
 
-    fn ok(&self, i: usize, value: &Value, depth: u32, f: &mut Fast<'_>) -> bool {
+    fn ok<T: Tree>(
+        &self,
+        i: usize,
+        value: &T,
+        leaf: &Leaf<'_>,
+        depth: u32,
+        f: &mut Fast<'_>,
+    ) -> bool {
         let Some(n) = self.node(i) else { return true };
         if n.any {
-            return Self::scan_ok(value, depth, f);
+            return Self::scan_ok(value, leaf, depth, f);
         }
-        if !n.all.iter().all(|&a| self.ok(a, value, depth, f)) {
+        if !n.all.iter().all(|&a| self.ok(a, value, leaf, depth, f)) {
             return false;
         }
         if !n
             .alternatives
             .iter()
-            .all(|alt| self.alt_ok(alt, value, depth, f))
+            .all(|alt| self.alt_ok(alt, value, leaf, depth, f))
         {
             return false;
         }
         if let Some((bits, _)) = &n.types {
-            if !type_ok(*bits, value) {
+            if !leaf_type_ok(*bits, leaf) {
                 return false;
             }
         }
-        if n.enumeration.as_ref().is_some_and(|e| !e.contains(value))
-            || n.constant.as_ref().is_some_and(|c| !c.contains(value))
+        if n.enumeration
+            .as_ref()
+            .is_some_and(|e| !e.contains_leaf(leaf, value))
+            || n.constant
+                .as_ref()
+                .is_some_and(|c| !c.contains_leaf(leaf, value))
         {
             return false;
         }
-        match value {
-            Value::Object(obj) if shapes_objects(n) => self.object_ok(n, obj, depth, f),
-            Value::Array(items) => {
-                let len = items.len() as u64;
+        match leaf {
+            Leaf::Object(_) if shapes_objects(n) => self.object_ok(n, value, depth, f),
+            Leaf::Array(len) => {
+                let len = *len as u64;
                 if n.min_items.is_some_and(|m| len < m) || n.max_items.is_some_and(|m| len > m) {
                     return false;
                 }
-                let prefix = n.prefix_items.len().min(items.len());
-                let (head, rest) = items.split_at(prefix);
-                head.iter()
-                    .zip(&n.prefix_items)
-                    .all(|(v, &c)| self.visit_ok(c, v, depth + 1, f))
-                    && match n.items {
-                        Some(c) => rest.iter().all(|v| self.visit_ok(c, v, depth + 1, f)),
-                        None if owns(n, ty::ARRAY) => Self::scan_ok(value, depth, f),
-                        None => true,
+                let Some(items) = value.items() else {
+                    return false;
+                };
+                // Positional schemas first, then `items` for the rest; with
+                // no `items`, an array node the schema owns scans the whole
+                // list for limits and free text.
+                for (at, v) in items.enumerate() {
+                    let c = match (n.prefix_items.get(at), n.items) {
+                        (Some(&c), _) | (None, Some(c)) => c,
+                        (None, None) => break,
+                    };
+                    if !self.visit_ok(c, &v, depth + 1, f) {
+                        return false;
                     }
+                }
+                n.items.is_some() || !owns(n, ty::ARRAY) || Self::scan_ok(value, leaf, depth, f)
             }
-            Value::String(text) => {
+            Leaf::String(text) => {
                 if n.min_length.is_some() || n.max_length.is_some() {
                     // A string has between a quarter of its bytes (UTF-8
                     // takes at most four a character) and all of them as
@@ -325,26 +374,38 @@ impl Compiled {
                 }
                 true
             }
-            Value::Number(x) => {
+            Leaf::Number(x) => {
                 // A whole float in an integer-only field passes `integer` but not the model.
                 let float_for_integer = n.whole.is_some() && x.is_f64();
-                !out_of_range(n, value) && !float_for_integer
+                !number_out_of_range(n, x) && !float_for_integer
             }
             _ => true,
         }
     }
 
-    fn object_ok(&self, n: &Node, obj: &Map<String, Value>, depth: u32, f: &mut Fast<'_>) -> bool {
+    fn object_ok<T: Tree>(&self, n: &Node, value: &T, depth: u32, f: &mut Fast<'_>) -> bool {
         // Required fields are counted as the fields go by (a map's keys are
         // distinct), so no key is hashed to look it up.
-        if !n.required_defined && !n.required.iter().all(|r| obj.contains_key(r)) {
+        if !n.required_defined
+            && !n.required.iter().all(|r| {
+                value
+                    .fields()
+                    .is_some_and(|mut fields| fields.any(|(k, _)| T::key(&k) == Some(r.as_str())))
+            })
+        {
             return false;
         }
+        let Some(mut fields) = value.fields() else {
+            return false;
+        };
         let mut required = 0usize;
         // Records usually list their fields in the schema's order: the field
         // after the last one found is tried first, before the bisection.
         let mut next = 0usize;
-        let fields_ok = obj.iter().all(|(key, v)| {
+        let fields_ok = fields.all(|(key, v)| {
+            let Some(key) = T::key(&key) else {
+                return false;
+            };
             if key.len() > f.limits.max_string_bytes {
                 return false;
             }
@@ -356,15 +417,18 @@ impl Compiled {
                 Some((at, &(_, c, is_required))) => {
                     next = at + 1;
                     required += usize::from(is_required);
-                    self.visit_ok(c, v, depth + 1, f)
+                    self.visit_ok(c, &v, depth + 1, f)
                 }
                 None => match n.additional {
                     Additional::Deny => false,
-                    Additional::Schema(c) => self.visit_ok(c, v, depth + 1, f),
-                    Additional::Allow if owns(n, ty::OBJECT) => {
-                        limit_broken(v, depth + 1, f.limits).is_none()
-                            && Self::scan_ok(v, depth + 1, f)
-                    }
+                    Additional::Schema(c) => self.visit_ok(c, &v, depth + 1, f),
+                    Additional::Allow if owns(n, ty::OBJECT) => match v.leaf() {
+                        Some(l) => {
+                            within_limits(&l, depth + 1, f.limits)
+                                && Self::scan_ok(&v, &l, depth + 1, f)
+                        }
+                        None => false,
+                    },
                     Additional::Allow => true,
                 },
             }
@@ -372,29 +436,36 @@ impl Compiled {
         fields_ok && (!n.required_defined || required == n.required_count)
     }
 
-    fn alt_ok(&self, alt: &Alternatives, value: &Value, depth: u32, f: &mut Fast<'_>) -> bool {
+    fn alt_ok<T: Tree>(
+        &self,
+        alt: &Alternatives,
+        value: &T,
+        leaf: &Leaf<'_>,
+        depth: u32,
+        f: &mut Fast<'_>,
+    ) -> bool {
         if let (Some(strings), Some(props)) = (&alt.by_string, &alt.by_property) {
-            return match value {
-                Value::String(s) => {
+            return match leaf {
+                Leaf::String(s) => {
                     let known = strings.contains_key(s);
                     if known && !alt.strings_clean {
                         f.scan(s);
                     }
                     known
                 }
-                Value::Null => alt.null_ok,
-                Value::Object(obj) if obj.len() == 1 => obj
-                    .keys()
-                    .next()
-                    .and_then(|k| props.get(k))
-                    .is_some_and(|&b| self.ok(b, value, depth, f)),
+                Leaf::Null => alt.null_ok,
+                Leaf::Object(1) => value
+                    .fields()
+                    .and_then(|mut fields| fields.next())
+                    .and_then(|(k, _)| T::key(&k).and_then(|k| props.get(k)).copied())
+                    .is_some_and(|b| self.ok(b, value, leaf, depth, f)),
                 _ => false,
             };
         }
         let mut passing = alt
             .branches
             .iter()
-            .filter(|&&b| self.ok(b, value, depth, f));
+            .filter(|&&b| self.ok(b, value, leaf, depth, f));
         match (alt.exactly_one, passing.next()) {
             (_, None) => false,
             (false, Some(_)) => true,
@@ -514,7 +585,10 @@ impl Walker<'_> {
             scan: false,
             flagged: false,
         };
-        if !schema.ok(i, value, depth, &mut fast) {
+        let passes = (&value)
+            .leaf()
+            .is_some_and(|leaf| schema.ok(i, &value, &leaf, depth, &mut fast));
+        if !passes {
             self.walk_failing(i, value, depth);
         }
     }
