@@ -216,7 +216,8 @@ def validate(
     options = _options(locale, today, profile)
     if limits is not None:
         options["limits"] = limits
-    return Report.from_dict(_suraksha.validate(kind, record, options))
+    report = _suraksha.validate(kind, record, options)
+    return Report(report["valid"], report["diagnostics"])
 
 
 @overload
