@@ -234,19 +234,52 @@ impl<'c, 'p> Validator<'c, 'p> {
     }
 
     /// Validate the rows of an Arrow record batch, each row a record (null
-    /// cells absent), converted column by column a chunk at a time.
+    /// cells absent), a chunk at a time. Rows are read in place
+    /// ([`crate::columnar::tree`]); those the fast path cannot settle, and
+    /// every row of a batch with date or timestamp columns, are converted
+    /// to JSON objects column by column and validated as such.
     #[cfg(feature = "arrow")]
     pub fn push_record_batch(
         &mut self,
         batch: &arrow_array::RecordBatch,
     ) -> Result<(), crate::Error> {
+        use crate::columnar::{batch_values, tree, unreadable};
+        let (kind, ctx) = (self.kind, self.ctx);
         let mut start = 0;
         while start < batch.num_rows() {
             let len = CHUNK.min(batch.num_rows() - start);
-            let values = crate::columnar::batch_values(&batch.slice(start, len))
-                .map_err(|e| crate::columnar::unreadable(&e))?;
-            self.push_values(&values);
+            let chunk = batch.slice(start, len);
             start += len;
+            if !tree::readable(&chunk) {
+                let values = batch_values(&chunk).map_err(|e| unreadable(&e))?;
+                self.push_values(&values);
+                continue;
+            }
+            let rows: Vec<usize> = (0..len).collect();
+            let fast = parallel_map(&rows, &|&row| {
+                api::validate_tree(kind, tree::Cell::Row(&chunk, row), ctx)
+            });
+            // The rest, one row's slice each (zero-copy), converted and
+            // validated on the ordinary path, which explains every problem.
+            let slow: Vec<usize> = (0..len).filter(|&r| fast[r].is_none()).collect();
+            let explained = parallel_map(&slow, &|&row| {
+                batch_values(&chunk.slice(row, 1)).map(|v| match v.first() {
+                    Some(value) => api::validate(kind, value, ctx),
+                    None => api::validate(kind, &Value::Null, ctx),
+                })
+            });
+            let mut explained = explained.into_iter();
+            let mut reports = Vec::with_capacity(len);
+            for report in fast {
+                reports.push(match report {
+                    Some(r) => r,
+                    None => match explained.next() {
+                        Some(r) => r.map_err(|e| unreadable(&e))?,
+                        None => return Err(crate::Error::internal("a row of the batch was lost")),
+                    },
+                });
+            }
+            self.record(reports);
         }
         Ok(())
     }
@@ -342,16 +375,15 @@ pub fn validate_table_results(
     batches: &[arrow_array::RecordBatch],
     ctx: &Context<'_>,
 ) -> Result<Vec<arrow_array::RecordBatch>, crate::Error> {
-    use crate::columnar::{batch_values, report_table, unreadable};
+    use crate::columnar::report_table;
     let mut v = Validator::new(kind, ctx, Mode::Full);
     let mut out = Vec::new();
     for b in batches {
         let mut start = 0;
         while start < b.num_rows() {
             let len = CHUNK.min(b.num_rows() - start);
-            let values = batch_values(&b.slice(start, len)).map_err(|e| unreadable(&e))?;
             let first = v.rows();
-            v.push_values(&values);
+            v.push_record_batch(&b.slice(start, len))?;
             out.push(report_table(&v.take_reports(), first)?);
             start += len;
         }

@@ -17,6 +17,7 @@ mod cells;
 mod records;
 mod results;
 mod roster;
+pub mod tree;
 
 pub use arrow_array::RecordBatch;
 pub use arrow_schema::SchemaRef;
