@@ -2,7 +2,7 @@
 //! ([`crate::validate::tree`]): a valid row is checked and parsed into the
 //! typed model straight from its columns, with no JSON object built.
 //!
-//! A row reads exactly as [`super::records`] converts it: null cells (and
+//! A row reads exactly as [`super::batch_values`] converts it: null cells (and
 //! NaN or infinite floats) are absent fields, a whole float is the integer it
 //! stood for, a null list item is `null`. Columns of dates and timestamps,
 //! which that conversion turns into text, are not read here
