@@ -228,19 +228,23 @@ pub fn sample_dna(py: Python<'_>, seed: u64) -> PyResult<Bound<'_, PyAny>> {
 /// The district report of a roster table (and a DNA dataset, and block/village names
 /// by LGD code): its data, the terminal summary and the HTML page.
 #[pyfunction]
-#[pyo3(signature = (table, dna=None, district_name="Madhubani", names=None, table_options=None, options=None))]
+#[pyo3(signature = (table, dna=None, district_name=None, names=None, table_options=None, options=None))]
 pub fn district_report<'py>(
     py: Python<'py>,
     table: &Bound<'py, PyAny>,
     dna: Option<&Bound<'py, PyAny>>,
-    district_name: &str,
+    district_name: Option<Bound<'py, pyo3::types::PyString>>,
     names: Option<BTreeMap<u32, String>>,
     table_options: Option<&Bound<'py, PyAny>>,
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(Bound<'py, PyAny>, String, String)> {
     let ctx = context(py, options)?;
     let options = DistrictOptions {
-        district_name: district_name.to_owned(),
+        // A lone surrogate is written as its escape, not a UnicodeEncodeError.
+        district_name: district_name.as_ref().map_or_else(
+            || "Madhubani".to_owned(),
+            |n| crate::convert::name_of(n).into_owned(),
+        ),
         names: names.unwrap_or_default(),
         table_options: typed(py, table_options, "table_options", ctx.locale)?,
     };

@@ -127,3 +127,8 @@ def test_sample_roster_size_is_capped() -> None:
         assert caught.value.codes == ["out_of_range"]
         assert caught.value.errors()[0]["path"] == "/households"
     assert suraksha.sample_roster(households=0) == []
+
+
+def test_a_district_name_with_a_lone_surrogate_is_written_as_its_escape(roster: pd.DataFrame) -> None:
+    report = suraksha.district_report(roster, district_name="Madhu\ud800bani")
+    assert "Madhu\\ud800bani" in report.html

@@ -95,7 +95,7 @@ def sample_dna(seed: int = ...) -> dict[str, Any]: ...
 def district_report(
     table: _ArrowStream,
     dna: Optional[_Record] = None,
-    district_name: str = "Madhubani",
+    district_name: Optional[str] = None,
     names: Optional[dict[int, str]] = None,
     table_options: Optional[dict[str, Any]] = None,
     options: Optional[dict[str, Any]] = None,
