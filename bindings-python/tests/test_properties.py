@@ -365,7 +365,7 @@ def test_export_properties(data: st.DataObject, secret: Any, opts: dict[str, Any
     )
 
 
-def _as_converted(value: Any, in_list: bool = False) -> Any:
+def _as_converted(value: Any) -> Any:
     """A cell of ``Table.to_pylist`` as the core converts Arrow rows: null
     fields absent, NaN and infinite floats missing (null in a list), whole
     floats as integers."""
@@ -377,7 +377,7 @@ def _as_converted(value: Any, in_list: bool = False) -> Any:
                 out[k] = v
         return out
     if isinstance(value, list):
-        return [_as_converted(v, in_list=True) for v in value]
+        return [_as_converted(v) for v in value]
     if isinstance(value, float):
         if not math.isfinite(value):
             return None

@@ -20,12 +20,17 @@ fn unsupported(name: &str, t: &DataType) -> String {
     format!("column `{name}` has a type records cannot hold ({t})")
 }
 
-/// A float as JSON: whole numbers (exactly representable) as integers.
-fn float_value(x: f64) -> Option<Value> {
+/// A float as JSON: whole numbers (exactly representable) as integers;
+/// `None` for NaN and infinities. The in-place reader (`super::tree`) uses it too.
+pub(super) fn float_number(x: f64) -> Option<Number> {
     if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
-        return Some(Value::from(x as i64));
+        return Some(Number::from(x as i64));
     }
-    Number::from_f64(x).map(Value::Number)
+    Number::from_f64(x)
+}
+
+fn float_value(x: f64) -> Option<Value> {
+    float_number(x).map(Value::Number)
 }
 
 /// The cells of one column (any supported type) as JSON values.

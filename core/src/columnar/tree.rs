@@ -18,6 +18,7 @@ use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Fields as ArrowFields};
 use serde_json::{Number, Value};
 
+use super::records::float_number;
 use crate::validate::tree::{Leaf, Tree};
 
 /// Whether every column of `batch` can be read in place.
@@ -46,19 +47,10 @@ fn readable_type(t: &DataType) -> bool {
 /// A row of a batch, or one cell of an array (a column, a struct's field, a list's item).
 #[derive(Clone, Copy)]
 pub enum Cell<'a> {
-    /// Row `1` of the batch.
+    /// A row of the batch, by its index.
     Row(&'a RecordBatch, usize),
-    /// Item `1` of the array.
+    /// An item of the array, by its index.
     At(&'a dyn Array, usize),
-}
-
-/// A float as the conversion writes it: whole numbers (exactly
-/// representable) as integers; `None` for NaN and infinities.
-fn float_number(x: f64) -> Option<Number> {
-    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
-        return Some(Number::from(x as i64));
-    }
-    Number::from_f64(x)
 }
 
 fn float_at(array: &dyn Array, i: usize) -> Option<f64> {

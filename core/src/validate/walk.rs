@@ -261,12 +261,17 @@ impl Compiled {
         }
     }
 
+    /// [`Compiled::scan_ok`] of a value read at `depth`, its own limits first.
+    fn scan_visit<T: Tree>(value: &T, depth: u32, f: &mut Fast<'_>) -> bool {
+        match value.leaf() {
+            Some(l) => within_limits(&l, depth, f.limits) && Self::scan_ok(value, &l, depth, f),
+            None => false,
+        }
+    }
+
     /// Limits only, for values no schema node constrains (their strings are free text).
     fn scan_ok<T: Tree>(value: &T, leaf: &Leaf<'_>, depth: u32, f: &mut Fast<'_>) -> bool {
-        let child_ok = |v: &T, f: &mut Fast<'_>| match v.leaf() {
-            Some(l) => within_limits(&l, depth + 1, f.limits) && Self::scan_ok(v, &l, depth + 1, f),
-            None => false,
-        };
+        let child_ok = |v: &T, f: &mut Fast<'_>| Self::scan_visit(v, depth + 1, f);
         match leaf {
             Leaf::String(text) => {
                 f.scan(text);
@@ -422,13 +427,7 @@ impl Compiled {
                 None => match n.additional {
                     Additional::Deny => false,
                     Additional::Schema(c) => self.visit_ok(c, &v, depth + 1, f),
-                    Additional::Allow if owns(n, ty::OBJECT) => match v.leaf() {
-                        Some(l) => {
-                            within_limits(&l, depth + 1, f.limits)
-                                && Self::scan_ok(&v, &l, depth + 1, f)
-                        }
-                        None => false,
-                    },
+                    Additional::Allow if owns(n, ty::OBJECT) => Self::scan_visit(&v, depth + 1, f),
                     Additional::Allow => true,
                 },
             }
