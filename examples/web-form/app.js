@@ -780,6 +780,16 @@ function reopen(formId, record) {
   check(form, true);
 }
 
+/** Mark the form busy while saving or clearing reaches the store, so screen readers (and tests) wait for the result. */
+async function busy(form, work) {
+  form.setAttribute("aria-busy", "true");
+  try {
+    return await work();
+  } finally {
+    form.removeAttribute("aria-busy");
+  }
+}
+
 async function fresh(form) {
   const s = state[form.getAttribute("id")];
   s.checked = false;
@@ -847,8 +857,8 @@ async function main() {
     };
     form.addEventListener("input", mark);
     form.addEventListener("change", mark);
-    form.addEventListener("submit", (e) => { e.preventDefault(); checkAndSave(form); });
-    $(".new", form).addEventListener("click", () => fresh(form));
+    form.addEventListener("submit", (e) => { e.preventDefault(); busy(form, () => checkAndSave(form)); });
+    $(".new", form).addEventListener("click", () => busy(form, () => fresh(form)));
     for (const add of $$("[data-add]", form)) {
       add.addEventListener("click", () => {
         const list = add.dataset.add;

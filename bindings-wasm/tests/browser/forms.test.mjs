@@ -10,7 +10,7 @@ import { get } from "node:http";
 import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEVANAGARI, at, checkAndSave, exported, reloadOffline, repo, saveOk, shot, tab, withPhone } from "./helpers.mjs";
+import { DEVANAGARI, at, checkAndSave, exported, press, reloadOffline, repo, saveOk, shot, tab, withPhone } from "./helpers.mjs";
 
 async function fillCase(form, childId) {
   await at(form, "/child/id").fill(childId);
@@ -83,7 +83,7 @@ test("case: blank is not problems; check, save, reload offline, reopen and expor
     assert.match(await page.locator("h1").innerText(), DEVANAGARI);
     assert.match(await form.locator("label:has([data-path='/child/sex']) > span").innerText(), DEVANAGARI);
     assert.match(await at(form, "/child/sex").locator("option[value=female]").innerText(), DEVANAGARI);
-    await form.locator("button.new").click();
+    await press(form, "button.new");
     assert.equal(await form.locator(".status").getAttribute("data-result"), "blank");
     await fillCase(form, "BIS-0002");
     await at(form, "/child/age_years").fill("150");
@@ -282,7 +282,7 @@ test("DNA village tool: focus groups and interviews, saved offline, exported for
     await page.locator("#lang").click();
     assert.match(await dna.locator(".theme[data-theme=child_marriage] h3").innerText(), DEVANAGARI);
     assert.match(await dna.locator(".theme[data-theme=child_marriage] select option[value='4']").first().innerText(), DEVANAGARI);
-    await dna.locator("button.new").click();
+    await press(dna, "button.new");
     await fillVillage(dna, 211311, "Kusmaul");
     // A children's group with an adult in it is refused, in Hindi, at its field.
     await at(dna, "/groups/children/participants/0/age_to").fill("25");

@@ -73,10 +73,20 @@ export async function tab(page, name) {
   return page.locator(`#${name}`);
 }
 
-/** Check & save, then wait for the verdict. */
+/** Wait until the form has finished saving or clearing (the app sets aria-busy meanwhile). */
+export async function settled(form) {
+  await form.page().waitForFunction((el) => !el.hasAttribute("aria-busy"), await form.elementHandle());
+}
+
+/** Click a button of the form and wait until the form has settled. */
+export async function press(form, selector) {
+  await form.locator(selector).click();
+  await settled(form);
+}
+
+/** Check & save, then wait for the verdict and everything the save redraws. */
 export async function checkAndSave(form) {
-  await form.locator("button.primary").click();
-  await form.locator(".status:not([data-result=blank])").waitFor();
+  await press(form, "button.primary");
   return form.locator(".status").getAttribute("data-result");
 }
 
