@@ -101,7 +101,14 @@ pub fn validate_tree<T: Tree>(kind: Kind, value: T, ctx: &Context<'_>) -> Option
 }
 
 /// Validate a record given as JSON text; malformed text is unusable input.
+/// A valid record is read in place ([`crate::validate::tape`]), with no
+/// `Value`; anything else is parsed to a `Value` and explained in full.
 pub fn validate_str(kind: Kind, text: &str, ctx: &Context<'_>) -> Result<Report, Error> {
+    if let Some(report) = crate::validate::tape::Tape::parse(text)
+        .and_then(|tape| validate_tree(kind, tape.root(), ctx))
+    {
+        return Ok(report);
+    }
     Ok(validate(kind, &parse_json(text, ctx.locale)?, ctx))
 }
 

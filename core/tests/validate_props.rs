@@ -5,7 +5,8 @@
 //! which the full scan finds a particular; and a full validation (fast path
 //! for valid records) gives the same report as one forced through the
 //! diagnostic walk, and the tree path's report (the typed parse through
-//! `TreeDeserializer`) is that same report.
+//! `TreeDeserializer`) is that same report, whether the tree is a `Value` or
+//! the record's JSON text read in place (`validate::tape`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: fail loudly
 
 use std::path::Path;
@@ -13,6 +14,7 @@ use std::path::Path;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use suraksha::diagnostic::Collector;
+use suraksha::validate::tape::Tape;
 use suraksha::validate::{self, Limits, SchemaId};
 use suraksha::{api, Kind, Options};
 
@@ -211,6 +213,17 @@ proptest! {
         if report.valid && validate::quick(SchemaId::Kind(kind), &v, &ctx.limits).text_clean {
             prop_assert!(tree.is_some(), "{}: valid, clean, but refused by the tree path: {}", kind.as_str(), v);
         }
+        // The same record as JSON text, read in place from a tape (what
+        // `validate_str` and NDJSON batches take): the same report, and an
+        // answer whenever the `Value` tree path gave one.
+        let text = serde_json::to_string(&v).unwrap();
+        let tape = Tape::parse(&text).expect("JSON written by serde_json is read back");
+        let taped = api::validate_tree(kind, tape.root(), &ctx);
+        prop_assert_eq!(taped.is_some(), tree.is_some());
+        if let Some(fast) = &taped {
+            prop_assert_eq!(fast, &report);
+        }
+        prop_assert_eq!(api::validate_str(kind, &text, &ctx).unwrap(), report.clone());
         // The shape verdict of the full validation is the diagnostic walk's.
         let mut out = Collector::new(ctx.locale);
         validate::check(SchemaId::Kind(kind), &v, &ctx.limits, &mut out);
@@ -258,10 +271,55 @@ fn every_seed_is_valid_on_both_paths() {
         if let Some(report) = api::validate_tree(*kind, v, &ctx) {
             assert_eq!(report, api::validate(*kind, v, &ctx), "{}", kind.as_str());
             by_tree += 1;
+            let text = v.to_string();
+            let tape = Tape::parse(&text).unwrap();
+            assert_eq!(
+                api::validate_tree(*kind, tape.root(), &ctx),
+                Some(report),
+                "{}: the tape path",
+                kind.as_str()
+            );
         }
     }
     assert!(
         by_tree * 2 > seeds.len(),
         "the tree path took only {by_tree} seeds"
     );
+}
+
+/// A key given twice is settled as a `Value` settles it (the last one
+/// counts): the tape refuses such text and `validate_str` takes the ordinary path.
+#[test]
+fn a_repeated_key_gets_the_value_paths_report() {
+    let ctx = Options {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
+        ..Options::default()
+    }
+    .context()
+    .unwrap();
+    let (kind, v) = seeds()
+        .iter()
+        .find(|(k, _)| *k == Kind::Case)
+        .cloned()
+        .unwrap();
+    let text = v.to_string();
+    let sex = v["child"]["sex"].to_string();
+    for repeated in [
+        // The first value wrong, the last right: valid as a `Value` reads it.
+        text.replacen("\"sex\":", "\"sex\":\"robot\",\"sex\":", 1),
+        // The first right, the last wrong: invalid.
+        text.replacen(
+            &format!("\"sex\":{sex}"),
+            &format!("\"sex\":{sex},\"sex\":\"robot\""),
+            1,
+        ),
+    ] {
+        assert_ne!(repeated, text);
+        assert!(Tape::parse(&repeated).is_none());
+        let value: Value = serde_json::from_str(&repeated).unwrap();
+        assert_eq!(
+            api::validate_str(kind, &repeated, &ctx).unwrap(),
+            api::validate(kind, &value, &ctx)
+        );
+    }
 }

@@ -13,6 +13,7 @@
 //! diagnostic walk runs only for records that fail.
 
 mod compile;
+pub mod tape;
 pub mod tree;
 mod walk;
 
