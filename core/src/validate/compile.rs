@@ -46,10 +46,58 @@ fn annotation(key: &str) -> bool {
     ANNOTATIONS.contains(&key) || key.starts_with("x-")
 }
 
+/// A name with its first eight bytes as a number: two names whose numbers
+/// differ differ, so most comparisons on the hot path are one integer
+/// compare instead of a call to `memcmp`.
+#[derive(Debug, Clone)]
+pub(super) struct Name {
+    pub prefix: u64,
+    pub text: String,
+}
+
+/// The first eight bytes of `text`, big-endian, zero-padded: ordering these
+/// numbers orders the texts, up to a tie, which the whole texts settle.
+pub(super) fn prefix(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    match bytes.first_chunk::<8>() {
+        Some(head) => u64::from_be_bytes(*head),
+        // Shorter: its bytes, shifted to the top (no call to `memcpy`).
+        None => {
+            let value = bytes.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+            // An empty name would shift by 64, which overflows: it is zero.
+            let shift = 8 * (8 - bytes.len()) as u32;
+            value.checked_shl(shift).unwrap_or(0)
+        }
+    }
+}
+
+impl Name {
+    pub fn new(text: String) -> Name {
+        Name {
+            prefix: prefix(&text),
+            text,
+        }
+    }
+
+    /// Whether this is `key`, whose [`prefix`] is `key_prefix`.
+    pub fn is(&self, key: &str, key_prefix: u64) -> bool {
+        // Equal prefixes and lengths of at most eight bytes: equal texts.
+        self.prefix == key_prefix
+            && self.text.len() == key.len()
+            && (key.len() <= 8 || self.text.as_bytes().get(8..) == key.as_bytes().get(8..))
+    }
+
+    fn order(&self, key: &str, key_prefix: u64) -> std::cmp::Ordering {
+        self.prefix
+            .cmp(&key_prefix)
+            .then_with(|| self.text.as_str().cmp(key))
+    }
+}
+
 /// A map from names to `T`, sorted once at compile time and searched by
 /// bisection: no hashing on the hot path, and no allocation.
 #[derive(Debug, Clone)]
-pub(super) struct Names<T>(Vec<(String, T)>);
+pub(super) struct Names<T>(Vec<(Name, T)>);
 
 impl<T> Default for Names<T> {
     fn default() -> Self {
@@ -60,18 +108,24 @@ impl<T> Default for Names<T> {
 impl<T> Names<T> {
     /// Add a name; false (and no change) when it is already there.
     pub fn insert(&mut self, name: String, value: T) -> bool {
-        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&name)) {
+        let p = prefix(&name);
+        match self.0.binary_search_by(|(k, _)| k.order(&name, p)) {
             Ok(_) => false,
             Err(at) => {
-                self.0.insert(at, (name, value));
+                self.0.insert(at, (Name::new(name), value));
                 true
             }
         }
     }
 
     pub fn get(&self, name: &str) -> Option<&T> {
+        self.get_with(name, prefix(name))
+    }
+
+    /// [`Names::get`] of a name whose [`prefix`] the caller already has.
+    pub fn get_with(&self, name: &str, name_prefix: u64) -> Option<&T> {
         self.0
-            .binary_search_by(|(k, _)| k.as_str().cmp(name))
+            .binary_search_by(|(k, _)| k.order(name, name_prefix))
             .ok()
             .and_then(|i| self.0.get(i))
             .map(|(_, v)| v)
@@ -208,7 +262,7 @@ pub(super) struct Node {
     pub enumeration: Option<Consts>,
     pub constant: Option<Consts>,
     /// Defined properties in the schema's order: name, node, whether required.
-    pub properties: Vec<(String, usize, bool)>,
+    pub properties: Vec<(Name, usize, bool)>,
     /// Property name → its place in `properties`.
     pub property_index: Names<usize>,
     /// Every required name is a defined property: then counting the required
@@ -448,7 +502,7 @@ impl<'a> Compiler<'a> {
         let strings_clean = by_string
             .0
             .iter()
-            .all(|(t, _)| !crate::privacy::may_identify(t));
+            .all(|(t, _)| !crate::privacy::may_identify(&t.text));
         Ok(Alternatives {
             strings_clean,
             branches,
@@ -544,7 +598,7 @@ impl<'a> Compiler<'a> {
             for (name, sub) in props.as_object().ok_or("`properties` must be an object")? {
                 let i = self.node(sub)?;
                 n.property_index.insert(name.clone(), n.properties.len());
-                n.properties.push((name.clone(), i, false));
+                n.properties.push((Name::new(name.clone()), i, false));
             }
         }
         if let Some(req) = s.get("required") {

@@ -283,3 +283,46 @@ fn float_in_integer_field_reads_as_serde_says() {
     check::<i32>();
     check::<i64>();
 }
+
+/// Names are found by their eight-byte prefix first: names that share a
+/// prefix, or differ only past it or by a trailing NUL, are still told apart.
+#[test]
+fn names_sharing_a_prefix_are_told_apart() {
+    use super::compile::{prefix, Names};
+    let words = [
+        "",
+        "a",
+        "ab",
+        "ab\0",
+        "ab\0c",
+        "abcdefgh",
+        "abcdefgh\0",
+        "abcdefghi",
+        "abcdefghj",
+        "abcdefgi",
+        "b",
+        "imminent_child_marriage",
+        "imminent_child_labour",
+        "é",
+        "zzzzzzzzzzzz",
+    ];
+    let mut names = Names::default();
+    for (i, w) in words.iter().enumerate() {
+        assert!(names.insert((*w).to_owned(), i), "{w:?}");
+        assert!(!names.insert((*w).to_owned(), i), "{w:?} twice");
+    }
+    for (i, w) in words.iter().enumerate() {
+        assert_eq!(names.get(w), Some(&i), "{w:?}");
+        assert_eq!(names.get_with(w, prefix(w)), Some(&i), "{w:?}");
+    }
+    for absent in ["abc", "abcdefghk", "ab\0\0", "imminent_child", "\0"] {
+        assert_eq!(names.get(absent), None, "{absent:?}");
+    }
+    // The walk's "is this the next field" test agrees with string equality.
+    for a in words {
+        let name = super::compile::Name::new(a.to_owned());
+        for b in words {
+            assert_eq!(name.is(b, prefix(b)), a == b, "{a:?} is {b:?}");
+        }
+    }
+}

@@ -13,7 +13,7 @@
 
 use serde_json::{Map, Value};
 
-use super::compile::{ty, Additional, Alternatives, Compiled, Format, Node};
+use super::compile::{prefix, ty, Additional, Alternatives, Compiled, Format, Node};
 use super::tree::{Leaf, Tree};
 use super::Limits;
 use crate::diagnostic::{Code, Params};
@@ -414,9 +414,10 @@ impl Compiled {
             if key.len() > f.limits.max_string_bytes {
                 return false;
             }
+            let key_prefix = prefix(key);
             let at = match n.properties.get(next) {
-                Some((name, ..)) if name == key => Some(next),
-                _ => n.property_index.get(key).copied(),
+                Some((name, ..)) if name.is(key, key_prefix) => Some(next),
+                _ => n.property_index.get_with(key, key_prefix).copied(),
             };
             match at.and_then(|at| Some((at, n.properties.get(at)?))) {
                 Some((at, &(_, c, is_required))) => {
