@@ -92,17 +92,19 @@ pub fn validate(kind: Kind, value: &Value, ctx: &Context<'_>) -> Report {
 }
 
 /// The fast path of [`validate`] for a front end's own values (the Python
-/// binding's dicts and lists): `Some(report)` when the record is valid
-/// (warnings included) and was read without building a `Value`; `None` when
-/// the caller must convert it to JSON and call [`validate`], which explains
-/// every problem. Never a different verdict from [`validate`].
+/// binding's dicts and lists): `Some(report)` when the record was judged
+/// without building a `Value` (a valid record with its warnings, or one
+/// whose shape fails, explained in place); `None` when the caller must
+/// convert it to JSON and call [`validate`]. Never a different report from
+/// [`validate`].
 pub fn validate_tree<T: Tree>(kind: Kind, value: T, ctx: &Context<'_>) -> Option<Report> {
     with_record_type!(kind, R => validate_tree_record::<R, T>(kind, value, ctx))
 }
 
 /// Validate a record given as JSON text; malformed text is unusable input.
-/// A valid record is read in place ([`crate::validate::tape`]), with no
-/// `Value`; anything else is parsed to a `Value` and explained in full.
+/// The record is read in place ([`crate::validate::tape`]), with no `Value`,
+/// whenever the tree path can decide (a valid record, or a shape problem);
+/// anything else is parsed to a `Value` and explained in full.
 pub fn validate_str(kind: Kind, text: &str, ctx: &Context<'_>) -> Result<Report, Error> {
     if let Some(report) = crate::validate::tape::Tape::parse(text)
         .and_then(|tape| validate_tree(kind, tape.root(), ctx))

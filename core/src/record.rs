@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::context::Context;
 use crate::diagnostic::{Collector, Report};
 use crate::kind::Kind;
-use crate::validate::tree::{Tree, TreeDeserializer};
+use crate::validate::tree::{self, Tree, TreeDeserializer};
 use crate::validate::{self, SchemaId};
 
 pub use crate::validate::{deserialize, parse_typed};
@@ -64,18 +64,31 @@ pub fn check_record<R: Record>(
     }
 }
 
-/// The fast path for a front end's own values ([`Tree`]): the report of a
-/// record that passes the structural check, whose free text scans clean and
-/// which parses into the typed model, with no `Value` built. `None` when any
-/// of that fails: the caller then converts the value to JSON and takes
-/// [`validate_record`]'s path, which finds and words every problem, so
-/// either way the report is the same.
+/// The fast path for a front end's own values ([`Tree`]), with no `Value`
+/// built: the report of a record that passes the structural check, scans
+/// clean and parses into the typed model, or of one that fails its shape
+/// (explained in place by the diagnostic walk over the tree). `None` when
+/// the path cannot decide (free text to scan, a part with no JSON form, a
+/// typed parse that fails): the caller then converts the value to JSON and
+/// takes [`validate_record`]'s path, so either way the report is the same.
 pub fn validate_tree_record<R: Record, T: Tree>(
     kind: Kind,
     value: T,
     ctx: &Context<'_>,
 ) -> Option<Report> {
-    let quick = validate::quick_tree(SchemaId::Kind(kind), &value, &ctx.limits);
+    let id = SchemaId::Kind(kind);
+    let quick = validate::quick_tree(id, &value, &ctx.limits);
+    if !quick.valid {
+        // Explained in place when every part reads as its conversion to
+        // JSON would (nesting the conversion refuses included); a shape
+        // problem ends the report before the typed parse, as in `check_record`.
+        let depth = u32::try_from(crate::boundary::MAX_DEPTH).unwrap_or(u32::MAX);
+        let mut out = Collector::with_limit(ctx.locale, ctx.limits.max_diagnostics);
+        let explained = tree::readable(&value, depth)
+            && validate::check_tree(id, &value, &ctx.limits, &mut out)
+            && out.has_errors();
+        return explained.then(|| out.into_report());
+    }
     if !quick.text_clean {
         return None;
     }

@@ -5,8 +5,9 @@
 //! which the full scan finds a particular; and a full validation (fast path
 //! for valid records) gives the same report as one forced through the
 //! diagnostic walk, and the tree path's report (the typed parse through
-//! `TreeDeserializer`) is that same report, whether the tree is a `Value` or
-//! the record's JSON text read in place (`validate::tape`).
+//! `TreeDeserializer`, or the diagnostic walk over the tree for a record
+//! that fails) is that same report, whether the tree is a `Value` or the
+//! record's JSON text read in place (`validate::tape`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: fail loudly
 
 use std::path::Path;
@@ -138,6 +139,18 @@ fn agree(kind: Kind, v: &Value, limits: &Limits) -> Result<(), TestCaseError> {
     let mut out = Collector::with_limit(suraksha::Locale::En, usize::MAX);
     validate::check(id, v, limits, &mut out);
     let report = out.into_report();
+    // The same walk over the record's JSON text read in place (a tape):
+    // the same findings, in the same order, with the same paths.
+    let text = serde_json::to_string(v).unwrap();
+    let tape = Tape::parse(&text).expect("JSON written by serde_json is read back");
+    let mut in_place = Collector::with_limit(suraksha::Locale::En, usize::MAX);
+    prop_assert!(validate::check_tree(
+        id,
+        &tape.root(),
+        limits,
+        &mut in_place
+    ));
+    prop_assert_eq!(&in_place.into_report(), &report);
     prop_assert_eq!(
         fast,
         report.diagnostics.is_empty(),
@@ -229,6 +242,8 @@ proptest! {
         validate::check(SchemaId::Kind(kind), &v, &ctx.limits, &mut out);
         let structural = out.into_report();
         if !structural.valid {
+            // A shape problem is explained in place, with no `Value`.
+            prop_assert!(tree.is_some() && taped.is_some(), "{}: not explained in place: {}", kind.as_str(), v);
             prop_assert_eq!(report, structural);
         }
     }

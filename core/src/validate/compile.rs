@@ -170,13 +170,7 @@ impl Consts {
         }
     }
 
-    pub fn contains(&self, value: &Value) -> bool {
-        (&value)
-            .leaf()
-            .is_some_and(|leaf| self.contains_leaf(&leaf, &value))
-    }
-
-    /// [`Consts::contains`] for any tree; `leaf` is `value`'s own.
+    /// Whether a value of any tree is one of these; `leaf` is `value`'s own.
     pub fn contains_leaf<T: Tree>(&self, leaf: &Leaf<'_>, value: &T) -> bool {
         match (&self.strings, leaf) {
             (Some(set), Leaf::String(s)) => set.contains_key(s),

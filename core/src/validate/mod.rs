@@ -230,12 +230,41 @@ pub fn check(id: SchemaId, value: &Value, limits: &Limits, out: &mut Collector) 
                 out.push(f.code, f.path, f.params);
             }
         }
-        Err(e) => out.push(
-            Code::InvalidValue,
-            "",
-            Params::new().with("detail", format!("schema cannot be compiled: {e}")),
-        ),
+        Err(e) => schema_broken(e, out),
     }
+}
+
+/// [`check`] for any [`tree::Tree`]: false, with nothing pushed, when the
+/// walk met a value without a JSON form (the caller converts and checks).
+pub fn check_tree<T: tree::Tree>(
+    id: SchemaId,
+    value: &T,
+    limits: &Limits,
+    out: &mut Collector,
+) -> bool {
+    match compiled(id) {
+        Ok(c) => match c.diagnose_tree(value, limits) {
+            Some(found) => {
+                for f in found {
+                    out.push(f.code, f.path, f.params);
+                }
+                true
+            }
+            None => false,
+        },
+        Err(e) => {
+            schema_broken(e, out);
+            true
+        }
+    }
+}
+
+fn schema_broken(e: &str, out: &mut Collector) {
+    out.push(
+        Code::InvalidValue,
+        "",
+        Params::new().with("detail", format!("schema cannot be compiled: {e}")),
+    );
 }
 
 pub use crate::boundary::parse_json_text;

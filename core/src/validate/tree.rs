@@ -4,12 +4,13 @@
 //! A front end implements [`Tree`] for its own values (the Python binding for
 //! dicts and lists), and [`crate::api::validate_tree`] checks them with the
 //! compiled schema and parses them into the typed model through
-//! [`TreeDeserializer`], with no `Value` built in between. Whenever that path
-//! cannot decide (a problem, a value it does not know, free text to scan),
-//! the front end converts the value to JSON and takes the ordinary path,
-//! which finds and explains every problem; so an implementation may refuse
-//! anything unusual, but must describe what it accepts exactly as its
-//! conversion to JSON would.
+//! [`TreeDeserializer`], with no `Value` built in between; a record whose
+//! shape fails is explained in place by the diagnostic walk over the same
+//! tree. Whenever that path cannot decide (a value it does not know, free
+//! text to scan, a typed parse that fails), the front end converts the value
+//! to JSON and takes the ordinary path, which finds and explains every
+//! problem; so an implementation may refuse anything unusual, but must
+//! describe what it accepts exactly as its conversion to JSON would.
 
 use std::fmt;
 
@@ -86,6 +87,29 @@ impl<'a> Tree for &'a Value {
 
     fn to_value(&self) -> Option<Value> {
         Some((*self).clone())
+    }
+}
+
+/// Whether every value in the tree, at most `max_depth` containers deep,
+/// has a JSON form and every key a text: then a walk over it reports what
+/// the walk over its JSON conversion would, and nothing is left unread that
+/// the conversion would have refused.
+pub fn readable<T: Tree>(value: &T, max_depth: u32) -> bool {
+    match value.leaf() {
+        None => false,
+        Some(Leaf::Array(_)) => {
+            max_depth > 0
+                && value
+                    .items()
+                    .is_some_and(|mut items| items.all(|v| readable(&v, max_depth - 1)))
+        }
+        Some(Leaf::Object(_)) => {
+            max_depth > 0
+                && value.fields().is_some_and(|mut fields| {
+                    fields.all(|(k, v)| T::key(&k).is_some() && readable(&v, max_depth - 1))
+                })
+        }
+        Some(_) => true,
     }
 }
 

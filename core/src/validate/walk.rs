@@ -11,7 +11,7 @@
 //! the input for our schemas. Below the record, `diagnose` first asks the
 //! fast check of each part and walks only the parts that fail it.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::compile::{prefix, ty, Additional, Alternatives, Compiled, Format, Node};
 use super::tree::{Leaf, Tree};
@@ -75,20 +75,16 @@ fn free_text(n: &Node, text: &str) -> bool {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+fn type_name(leaf: &Leaf<'_>) -> &'static str {
+    match leaf {
+        Leaf::Null => "null",
+        Leaf::Bool(_) => "boolean",
+        Leaf::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Leaf::Number(_) => "number",
+        Leaf::String(_) => "string",
+        Leaf::Array(_) => "array",
+        Leaf::Object(_) => "object",
     }
-}
-
-fn type_ok(bits: u8, v: &Value) -> bool {
-    (&v).leaf().is_some_and(|leaf| leaf_type_ok(bits, &leaf))
 }
 
 fn leaf_type_ok(bits: u8, leaf: &Leaf<'_>) -> bool {
@@ -153,10 +149,6 @@ pub(super) fn float_for_integer(x: f64, rust: &str) -> String {
     serde_json::Error::invalid_type(serde::de::Unexpected::Float(x), &rust).to_string()
 }
 
-fn out_of_range(n: &Node, value: &Value) -> bool {
-    value.as_number().is_some_and(|x| number_out_of_range(n, x))
-}
-
 fn number_out_of_range(n: &Node, x: &serde_json::Number) -> bool {
     let x = x.as_f64().unwrap_or(f64::NAN);
     n.minimum.as_ref().is_some_and(|(m, _)| x < *m)
@@ -176,9 +168,9 @@ fn within_limits(leaf: &Leaf<'_>, depth: u32, limits: &Limits) -> bool {
 }
 
 /// The limit a value itself breaks, whatever its schema says.
-fn limit_broken(value: &Value, depth: u32, limits: &Limits) -> Option<(Code, Params)> {
-    let (len, container) = match value {
-        Value::String(s) if s.len() > limits.max_string_bytes => {
+fn limit_broken(leaf: &Leaf<'_>, depth: u32, limits: &Limits) -> Option<(Code, Params)> {
+    let len = match leaf {
+        Leaf::String(s) if s.len() > limits.max_string_bytes => {
             return Some((
                 Code::StringTooLarge,
                 Params::new()
@@ -186,11 +178,10 @@ fn limit_broken(value: &Value, depth: u32, limits: &Limits) -> Option<(Code, Par
                     .with("limit", limits.max_string_bytes),
             ))
         }
-        Value::Array(a) => (a.len(), true),
-        Value::Object(o) => (o.len(), true),
+        Leaf::Array(len) | Leaf::Object(len) => *len,
         _ => return None,
     };
-    if container && depth >= limits.max_depth {
+    if depth >= limits.max_depth {
         return Some((
             Code::NestingTooDeep,
             Params::new().with("limit", limits.max_depth),
@@ -404,8 +395,9 @@ impl Compiled {
             return false;
         };
         let mut required = 0usize;
-        // Records usually list their fields in the schema's order: the field
-        // after the last one found is tried first, before the bisection.
+        // Records usually list their fields in the schema's order, skipping
+        // the optional ones they lack: the fields after the last one found
+        // are tried first (an integer compare each), before the bisection.
         let mut next = 0usize;
         let fields_ok = fields.all(|(key, v)| {
             let Some(key) = T::key(&key) else {
@@ -415,10 +407,13 @@ impl Compiled {
                 return false;
             }
             let key_prefix = prefix(key);
-            let at = match n.properties.get(next) {
-                Some((name, ..)) if name.is(key, key_prefix) => Some(next),
-                _ => n.property_index.get_with(key, key_prefix).copied(),
-            };
+            let ahead = n.properties.get(next..).and_then(|rest| {
+                let skip = rest
+                    .iter()
+                    .position(|(name, ..)| name.is(key, key_prefix))?;
+                Some(next + skip)
+            });
+            let at = ahead.or_else(|| n.property_index.get_with(key, key_prefix).copied());
             match at.and_then(|at| Some((at, n.properties.get(at)?))) {
                 Some((at, &(_, c, is_required))) => {
                     next = at + 1;
@@ -475,20 +470,35 @@ impl Compiled {
 
     /// Every problem of `value`, in the order the checks run, with paths.
     pub fn diagnose(&self, value: &Value, limits: &Limits) -> Vec<Found> {
+        // A `Value` always has a JSON form, so its walk always finishes.
+        self.diagnose_tree(&value, limits).unwrap_or_else(|| {
+            vec![Found {
+                code: Code::InvalidValue,
+                path: String::new(),
+                params: Params::new().with("detail", "a value without a JSON form"),
+            }]
+        })
+    }
+
+    /// [`Compiled::diagnose`] for any [`Tree`]: `None` when the walk met a
+    /// value without a JSON form, which the caller must convert to learn more.
+    pub fn diagnose_tree<T: Tree>(&self, value: &T, limits: &Limits) -> Option<Vec<Found>> {
         let mut w = Walker {
             schema: self,
             limits,
             path: String::new(),
             out: Vec::new(),
+            unreadable: false,
         };
+        let leaf = value.leaf()?;
         // The record itself is walked without the pruning check: callers
         // come here once the fast walk has failed, and the property tests
         // hold the two walks together on values of every kind.
-        match limit_broken(value, 0, limits) {
+        match limit_broken(&leaf, 0, limits) {
             Some((code, params)) => w.push(code, params),
-            None => w.walk_failing(self.root, value, 0),
+            None => w.walk_failing(self.root, value, &leaf, 0),
         }
-        w.out
+        (!w.unreadable).then_some(w.out)
     }
 }
 
@@ -498,6 +508,20 @@ struct Walker<'a> {
     /// The pointer of the value being walked; segments are pushed and popped.
     path: String,
     out: Vec<Found>,
+    /// A value without a JSON form was met: the findings are incomplete.
+    unreadable: bool,
+}
+
+/// A leaf as the JSON value a diagnostic quotes; a container's comes from
+/// the tree, `None` when it has no JSON form.
+fn leaf_value<T: Tree>(leaf: &Leaf<'_>, value: &T) -> Option<Value> {
+    Some(match leaf {
+        Leaf::Null => Value::Null,
+        Leaf::Bool(b) => Value::Bool(*b),
+        Leaf::Number(x) => Value::Number(x.clone()),
+        Leaf::String(s) => Value::String((*s).to_owned()),
+        Leaf::Array(_) | Leaf::Object(_) => return value.to_value(),
+    })
 }
 
 impl Walker<'_> {
@@ -524,37 +548,54 @@ impl Walker<'_> {
         self.path.truncate(len);
     }
 
-    fn visit(&mut self, i: usize, value: &Value, depth: u32) {
-        match limit_broken(value, depth, self.limits) {
+    /// A key's text, or `None` (and the walk marked incomplete) when it has none.
+    fn key<'k, T: Tree>(&mut self, key: &'k T::Key) -> Option<&'k str> {
+        let text = T::key(key);
+        self.unreadable |= text.is_none();
+        text
+    }
+
+    /// The value's leaf, limits first, then node `i`'s checks.
+    fn visit<T: Tree>(&mut self, i: usize, value: &T, depth: u32) {
+        let Some(leaf) = value.leaf() else {
+            self.unreadable = true;
+            return;
+        };
+        match limit_broken(&leaf, depth, self.limits) {
             Some((code, params)) => self.push(code, params),
-            None => self.walk(i, value, depth),
+            None => self.walk(i, value, &leaf, depth),
         }
     }
 
-    fn scan(&mut self, value: &Value, depth: u32) {
-        match value {
-            Value::Array(items) => {
-                for (idx, v) in items.iter().enumerate() {
-                    self.at(&idx.to_string(), |w| w.scan_child(v, depth + 1));
+    fn scan<T: Tree>(&mut self, value: &T, leaf: &Leaf<'_>, depth: u32) {
+        match leaf {
+            Leaf::Array(_) => {
+                for (idx, v) in value.items().into_iter().flatten().enumerate() {
+                    self.at(&idx.to_string(), |w| w.scan_child(&v, depth + 1));
                 }
             }
-            Value::Object(obj) => {
-                for (k, v) in obj {
-                    self.at(k, |w| w.scan_child_keyed(k, v, depth + 1));
+            Leaf::Object(_) => {
+                for (k, v) in value.fields().into_iter().flatten() {
+                    let Some(key) = self.key::<T>(&k) else { return };
+                    self.at(key, |w| w.scan_child_keyed(key, &v, depth + 1));
                 }
             }
             _ => {}
         }
     }
 
-    fn scan_child(&mut self, v: &Value, depth: u32) {
-        match limit_broken(v, depth, self.limits) {
+    fn scan_child<T: Tree>(&mut self, v: &T, depth: u32) {
+        let Some(leaf) = v.leaf() else {
+            self.unreadable = true;
+            return;
+        };
+        match limit_broken(&leaf, depth, self.limits) {
             Some((code, params)) => self.push(code, params),
-            None => self.scan(v, depth),
+            None => self.scan(v, &leaf, depth),
         }
     }
 
-    fn scan_child_keyed(&mut self, key: &str, v: &Value, depth: u32) {
+    fn scan_child_keyed<T: Tree>(&mut self, key: &str, v: &T, depth: u32) {
         if key.len() > self.limits.max_string_bytes {
             self.key_too_large(key);
         } else {
@@ -573,8 +614,7 @@ impl Walker<'_> {
         self.path.truncate(len);
     }
 
-    fn walk(&mut self, i: usize, value: &Value, depth: u32) {
-        let schema = self.schema;
+    fn walk<T: Tree>(&mut self, i: usize, value: &T, leaf: &Leaf<'_>, depth: u32) {
         // Most of a failing record is valid: the allocation-free check skips
         // each part that passes, so only the failing parts build diagnostics
         // (an alternative's passing branch, a valid field, never pays for a
@@ -585,67 +625,63 @@ impl Walker<'_> {
             scan: false,
             flagged: false,
         };
-        let passes = (&value)
-            .leaf()
-            .is_some_and(|leaf| schema.ok(i, &value, &leaf, depth, &mut fast));
-        if !passes {
-            self.walk_failing(i, value, depth);
+        if !self.schema.ok(i, value, leaf, depth, &mut fast) {
+            self.walk_failing(i, value, leaf, depth);
         }
     }
 
     /// The checks of node `i` on a value known (or, for the record itself,
     /// taken) to fail it, each part walked with [`Walker::walk`].
-    fn walk_failing(&mut self, i: usize, value: &Value, depth: u32) {
+    fn walk_failing<T: Tree>(&mut self, i: usize, value: &T, leaf: &Leaf<'_>, depth: u32) {
         let schema = self.schema;
         let Some(n) = schema.node(i) else { return };
         if n.any {
-            self.scan(value, depth);
+            self.scan(value, leaf, depth);
             return;
         }
         for &a in &n.all {
-            self.walk(a, value, depth);
+            self.walk(a, value, leaf, depth);
         }
         for alt in &n.alternatives {
-            self.alternatives(alt, value, depth);
+            self.alternatives(alt, value, leaf, depth);
         }
         if let Some((bits, expected)) = &n.types {
-            if !type_ok(*bits, value) {
+            if !leaf_type_ok(*bits, leaf) {
                 let params = Params::new()
                     .with("expected", expected.as_str())
-                    .with("found", type_name(value));
+                    .with("found", type_name(leaf));
                 self.push(Code::WrongType, params);
                 return; // nothing below is meaningful for a value of the wrong type
             }
         }
         for consts in [&n.enumeration, &n.constant].into_iter().flatten() {
-            if !consts.contains(value) {
-                self.invalid_enum(value, consts.values.clone());
+            if !consts.contains_leaf(leaf, value) {
+                self.invalid_enum(leaf, value, consts.values.clone());
             }
         }
-        match value {
-            Value::Object(obj) if shapes_objects(n) => self.object(n, obj, depth),
-            Value::Array(items) => {
-                let len = items.len() as u64;
+        match leaf {
+            Leaf::Object(_) if shapes_objects(n) => self.object(n, value, depth),
+            Leaf::Array(len) => {
+                let len = *len as u64;
                 if let Some(min) = n.min_items.filter(|&m| len < m) {
                     self.push(Code::TooShort, Params::new().with("minimum", min));
                 }
                 if let Some(max) = n.max_items.filter(|&m| len > m) {
                     self.push(Code::TooLong, Params::new().with("maximum", max));
                 }
-                for (idx, (v, &c)) in items.iter().zip(&n.prefix_items).enumerate() {
-                    self.at(&idx.to_string(), |w| w.visit(c, v, depth + 1));
+                // Positional schemas first, then `items` for the rest.
+                for (idx, v) in value.items().into_iter().flatten().enumerate() {
+                    let c = match (n.prefix_items.get(idx), n.items) {
+                        (Some(&c), _) | (None, Some(c)) => c,
+                        (None, None) => break,
+                    };
+                    self.at(&idx.to_string(), |w| w.visit(c, &v, depth + 1));
                 }
-                match n.items {
-                    Some(c) => {
-                        for (idx, v) in items.iter().enumerate().skip(n.prefix_items.len()) {
-                            self.at(&idx.to_string(), |w| w.visit(c, v, depth + 1));
-                        }
-                    }
-                    None if owns(n, ty::ARRAY) => self.scan(value, depth),
-                    None => {}
+                if n.items.is_none() && owns(n, ty::ARRAY) {
+                    self.scan(value, leaf, depth);
                 }
             }
-            Value::String(text) => {
+            Leaf::String(text) => {
                 if n.min_length.is_some() || n.max_length.is_some() {
                     let len = text.chars().count() as u64;
                     if let Some(min) = n.min_length.filter(|&m| len < m) {
@@ -659,21 +695,20 @@ impl Walker<'_> {
                     match format_check(f, text) {
                         Formatted::Ok => {}
                         Formatted::Malformed => {
-                            let params = Params::new()
-                                .with("value", text.as_str())
-                                .with("format", f.name());
+                            let params =
+                                Params::new().with("value", *text).with("format", f.name());
                             self.push(Code::InvalidFormat, params);
                         }
                         Formatted::OutOfRange => {
                             let params = Params::new()
-                                .with("value", text.as_str())
+                                .with("value", *text)
                                 .with("range", crate::checked::range_text());
                             self.push(Code::DateOutOfRange, params);
                         }
                     }
                 }
             }
-            Value::Number(_) if out_of_range(n, value) => {
+            Leaf::Number(x) if number_out_of_range(n, x) => {
                 let lo = n.minimum.as_ref().map(|(_, v)| v.clone());
                 let hi = n.maximum.as_ref().map(|(_, v)| v.clone());
                 let range = match (&lo, &hi) {
@@ -683,13 +718,13 @@ impl Walker<'_> {
                     (None, None) => String::new(),
                 };
                 let params = Params::new()
-                    .with("value", value.clone())
+                    .with("value", Value::Number(x.clone()))
                     .with("minimum", lo.unwrap_or(Value::Null))
                     .with("maximum", hi.unwrap_or(Value::Null))
                     .with("range", range);
                 self.push(Code::OutOfRange, params);
             }
-            Value::Number(x) => {
+            Leaf::Number(x) => {
                 if let (Some(rust), Some(f)) = (&n.whole, x.as_f64().filter(|_| x.is_f64())) {
                     let params = Params::new().with("detail", float_for_integer(f, rust));
                     self.push(Code::InvalidValue, params);
@@ -699,16 +734,25 @@ impl Walker<'_> {
         }
     }
 
-    fn invalid_enum(&mut self, value: &Value, allowed: Vec<Value>) {
+    fn invalid_enum<T: Tree>(&mut self, leaf: &Leaf<'_>, value: &T, allowed: Vec<Value>) {
+        let Some(value) = leaf_value(leaf, value) else {
+            self.unreadable = true;
+            return;
+        };
         let params = Params::new()
-            .with("value", value.clone())
+            .with("value", value)
             .with("allowed", Value::Array(allowed));
         self.push(Code::InvalidEnumValue, params);
     }
 
-    fn object(&mut self, n: &Node, obj: &Map<String, Value>, depth: u32) {
+    fn object<T: Tree>(&mut self, n: &Node, value: &T, depth: u32) {
+        // Gathered once: the required fields are looked up among them.
+        let fields: Vec<(T::Key, T)> = value.fields().into_iter().flatten().collect();
         for field in &n.required {
-            if !obj.contains_key(field) {
+            if !fields
+                .iter()
+                .any(|(k, _)| T::key(k) == Some(field.as_str()))
+            {
                 self.at(field, |w| {
                     w.push(
                         Code::MissingField,
@@ -717,7 +761,8 @@ impl Walker<'_> {
                 });
             }
         }
-        for (key, v) in obj {
+        for (k, v) in &fields {
+            let Some(key) = self.key::<T>(k) else { return };
             if key.len() > self.limits.max_string_bytes {
                 self.at(key, |w| w.key_too_large(key));
                 continue;
@@ -731,7 +776,7 @@ impl Walker<'_> {
                         } else {
                             Code::UnknownField
                         };
-                        w.push(code, Params::new().with("field", key.as_str()));
+                        w.push(code, Params::new().with("field", key));
                     }
                     Additional::Schema(c) => w.visit(c, v, depth + 1),
                     Additional::Allow if owns(n, ty::OBJECT) => w.scan_child(v, depth + 1),
@@ -744,19 +789,26 @@ impl Walker<'_> {
     /// Walk each branch once, buffering its diagnostics; keep none if a branch
     /// passes, else one message for constants or the closest branch's problems.
     /// A value whose tag names a branch is walked against that branch alone.
-    fn alternatives(&mut self, alt: &Alternatives, value: &Value, depth: u32) {
+    fn alternatives<T: Tree>(
+        &mut self,
+        alt: &Alternatives,
+        value: &T,
+        leaf: &Leaf<'_>,
+        depth: u32,
+    ) {
         // An externally tagged value names its branch: report against that one.
-        if let (Some(props), Value::Object(obj)) = (&alt.by_property, value) {
-            let tagged = obj.keys().next().filter(|_| obj.len() == 1);
+        if let (Some(props), Leaf::Object(1)) = (&alt.by_property, leaf) {
+            let first = value.fields().and_then(|mut fields| fields.next());
+            let tagged = first.as_ref().and_then(|(k, _)| T::key(k));
             if let Some(&b) = tagged.and_then(|k| props.get(k)) {
-                self.walk(b, value, depth);
+                self.walk(b, value, leaf, depth);
                 return;
             }
         }
         let mut found: Vec<Vec<Found>> = Vec::with_capacity(alt.branches.len());
         for &b in &alt.branches {
             let mark = self.out.len();
-            self.walk(b, value, depth);
+            self.walk(b, value, leaf, depth);
             found.push(self.out.split_off(mark));
         }
         let passing = found.iter().filter(|f| f.is_empty()).count();
@@ -770,7 +822,7 @@ impl Walker<'_> {
             return;
         }
         if let Some(allowed) = &alt.constants {
-            self.invalid_enum(value, allowed.clone());
+            self.invalid_enum(leaf, value, allowed.clone());
             return;
         }
         // A nullable value (`T` or null) fails only on `T`; otherwise report the
