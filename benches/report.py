@@ -65,17 +65,17 @@ def target_rows() -> list[tuple[str, str, str, str]]:
     one = first("rust.jsonl", what="rust one parsed case")
     if one:
         rows.append(("Rust: one parsed valid case ≤ 2 µs", f"{one['us']:.2f} µs", "yes" if one["us"] <= 2 else "no",
-                     "the compiled walk over the `Value` (about half the time: a few hundred instructions a schema node), the rules (about a quarter) and the typed parse (a tenth); reaching 2 µs needs one pass that checks while it parses"))
+                     "three passes over the record: the compiled walk over the `Value` (about half the time when last profiled), the rules (about a quarter) and the typed parse (a tenth); reaching 2 µs needs one pass that checks while it parses"))
     nd = first("rust.jsonl", what="rust NDJSON parse + validate, one core")
     floor = first("rust.jsonl", what="serde_json to Value alone")
     if nd:
         rows.append(("Rust: NDJSON parse + validate ≥ 150 MB/s a core", f"{nd['mb_per_s']:.0f} MB/s"
                      + (f" (serde_json to `Value` alone: {floor['mb_per_s']:.0f})" if floor else ""),
-                     "yes" if nd["mb_per_s"] >= 150 else "no", "every line is parsed to a `Value` first, which alone runs near the target"))
+                     "yes" if nd["mb_per_s"] >= 150 else "no", "each line is parsed once onto a flat tape (serde_json's parser, strings borrowed, no `Value`) and checked, explained or parsed into the typed model in place; only a line with free text to scan for identifying detail, a repeated key or a failing typed parse is parsed again to a `Value`"))
     py = first("python.jsonl", section="python list[dict], one record", tool="pydantic")
     if py:
         rows.append(("Python list[dict]: ≥ 2× faster than pydantic per record", f"{py['ratio_to_suraksha']:.2f}×",
-                     "yes" if py["ratio_to_suraksha"] >= 2 else "no", "a valid dict is read in place, with no `Value` (`api::validate_tree`), but twice (the compiled walk, then the typed parse), each Python step a call into libpython; a dict that fails is then converted and walked again to explain it"))
+                     "yes" if py["ratio_to_suraksha"] >= 2 else "no", "a dict is read in place, with no `Value` (`api::validate_tree`): twice when valid (the compiled walk, then the typed parse), each Python step a call into libpython; a dict that fails its shape is explained in place; only free text to scan or a failing typed parse sends it through the conversion to JSON"))
     whole = first("python.jsonl", section="python list[dict], whole list", tool="pydantic")
     if whole:
         rows.append(("Python whole list: ≥ 2× faster than pydantic", f"{whole['ratio_to_suraksha']:.2f}×",
@@ -83,7 +83,7 @@ def target_rows() -> list[tuple[str, str, str, str]]:
     arrow = first("python.jsonl", section="python Arrow table", tool="pyarrow")
     if arrow:
         rows.append(("Arrow table: ≥ 10× faster than to_pylist + pydantic", f"{arrow['ratio_to_suraksha']:.2f}×",
-                     "yes" if arrow["ratio_to_suraksha"] >= 10 else "no", "valid rows are read in place from the columns (`columnar::tree`, no `Value`), then the compiled walk, the typed parse and the rules, as for one case (about 4.5 µs of a core); a row that fails is also converted to JSON to explain it; tables with date columns still take the conversion"))
+                     "yes" if arrow["ratio_to_suraksha"] >= 10 else "no", "rows are read in place from the columns (`columnar::tree`, no `Value`; a row that fails its shape explained in place), then the compiled walk, the typed parse and the rules cost what one case costs in Rust" + (f" ({one['us']:.1f} µs of a core)" if one else "") + "; tables with date columns still take the conversion to JSON"))
     big = max((r["rows"] for r in lines("indicators.jsonl") if "rows" in r), default=None)
     pol = first("indicators.jsonl", tool="polars", rows=str(big)) if big else None
     sur = first("indicators.jsonl", tool="suraksha", rows=str(big)) if big else None

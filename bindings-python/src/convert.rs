@@ -288,6 +288,18 @@ pub fn record(py: Python<'_>, obj: &Bound<'_, PyAny>, locale: Locale) -> PyResul
     ))
 }
 
+/// A record given as JSON text: the text of a `str` (a lone surrogate is
+/// `invalid_text`, as in [`record`]) or of UTF-8 `bytes`; `None` for a dict,
+/// for bytes that are not UTF-8 and for anything else, which [`record`] judges.
+pub fn record_text(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if let Ok(text) = obj.cast::<PyString>() {
+        return text_of(text)
+            .map(Some)
+            .map_err(|fail| fail.raise(py, "a record"));
+    }
+    Ok(as_bytes(obj).and_then(|bytes| String::from_utf8(bytes).ok()))
+}
+
 /// The bytes of a `bytes` or `bytearray` object.
 pub fn as_bytes(obj: &Bound<'_, PyAny>) -> Option<Vec<u8>> {
     if let Ok(b) = obj.cast::<PyBytes>() {

@@ -78,8 +78,12 @@ fn validate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let ctx = context(py, options)?;
     let k = parse_kind(py, kind, ctx.locale)?;
-    // A valid dict is read in place; anything else is converted to JSON,
-    // which also explains every problem.
+    // JSON text is read in place by the core; a dict is read in place
+    // whenever the tree path can decide, and otherwise converted to JSON.
+    if let Some(text) = convert::record_text(py, record)? {
+        let report = detached(py, || api::validate_str(k, &text, &ctx))?;
+        return Ok(report_to_py(py, &report.map_err(|e| raise(py, e))?)?.into_any());
+    }
     let report = match tree::validate(record, k, &ctx) {
         Some(report) => report,
         None => {

@@ -1,6 +1,6 @@
 //! Python values read in place by the core's fast path (`suraksha::validate::tree`):
-//! a valid record dict is checked and parsed into the typed model without
-//! first being copied into a JSON value.
+//! a record dict is checked, and parsed into the typed model or its shape
+//! problems explained, without first being copied into a JSON value.
 //!
 //! Only the exact built-in JSON types are read. Anything else — a subclass, a
 //! float that is NaN or infinite, an int beyond 64 bits, a str with a lone
@@ -119,7 +119,7 @@ impl<'py> Tree for PyTree<'py> {
     }
 }
 
-/// The report of a valid record dict read in place, or `None` when the
+/// The report of a record dict read in place, or `None` when the
 /// caller must convert it to JSON and take the ordinary path (see the module
 /// documentation). Runs with the GIL held: the record is being read.
 pub fn validate(record: &Bound<'_, PyAny>, kind: Kind, ctx: &Context<'_>) -> Option<Report> {

@@ -48,3 +48,18 @@ def test_vector(path: Path) -> None:
     assert triples(got["diagnostics"]) == triples(expected["diagnostics"])
     assert "report" in vector, "vector has no generated report: run SURAKSHA_BLESS=1 cargo test"
     assert got == vector["report"]
+
+
+DICT_FILES = [p for p in FILES if isinstance(json.loads(p.read_text(encoding="utf-8")).get("input"), dict)]
+
+
+@pytest.mark.parametrize("path", DICT_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in DICT_FILES])
+def test_vector_as_json_text_and_bytes(path: Path) -> None:
+    """A record given as JSON text or UTF-8 bytes (read in place by the core)
+    gets exactly the report of the same record given as a dict."""
+    vector = json.loads(path.read_text(encoding="utf-8"))
+    if "input_text" in vector:
+        pytest.skip("the vector is about its raw text")
+    text = json.dumps(vector["input"], ensure_ascii=False)
+    for record in (text, text.encode("utf-8")):
+        assert run({**vector, "input_text": record}) == vector["report"]
