@@ -63,8 +63,10 @@ fn float_at(array: &dyn Array, i: usize) -> Option<f64> {
 }
 
 /// Whether a field's cell is there at all (the conversion leaves the rest out).
-fn present(array: &dyn Array, i: usize) -> bool {
-    match array.data_type() {
+/// `t` is the field's type from its schema, which a batch and a struct array
+/// hold equal to the column's own (read without a call through the array).
+fn present(t: &DataType, array: &dyn Array, i: usize) -> bool {
+    match t {
         DataType::Null => false,
         _ if i >= array.len() || array.is_null(i) => false,
         DataType::Float32 | DataType::Float64 => {
@@ -103,15 +105,23 @@ fn dictionary_key(array: &dyn Array, i: usize) -> Option<(&ArrayRef, usize)> {
 }
 
 fn integer_at(array: &dyn Array, i: usize) -> Option<Number> {
-    macro_rules! ints {
-        ($($t:ty),*) => {
-            $(if let Some(a) = array.as_primitive_opt::<$t>() {
-                return Some(Number::from(a.value(i)));
-            })*
+    // One downcast, chosen by the column's type, rather than trying each.
+    macro_rules! int {
+        ($t:ty) => {
+            Number::from(array.as_primitive_opt::<$t>()?.value(i))
         };
     }
-    ints!(Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type);
-    None
+    Some(match array.data_type() {
+        DataType::Int64 => int!(Int64Type),
+        DataType::Int32 => int!(Int32Type),
+        DataType::Int16 => int!(Int16Type),
+        DataType::Int8 => int!(Int8Type),
+        DataType::UInt64 => int!(UInt64Type),
+        DataType::UInt32 => int!(UInt32Type),
+        DataType::UInt16 => int!(UInt16Type),
+        DataType::UInt8 => int!(UInt8Type),
+        _ => return None,
+    })
 }
 
 /// A list cell's items as a range of its child array, or `None` when its
@@ -147,7 +157,7 @@ impl<'a> Iterator for Fields<'a> {
             (self.names.get(self.next), self.columns.get(self.next))
         {
             self.next += 1;
-            if present(column.as_ref(), self.row) {
+            if present(field.data_type(), column.as_ref(), self.row) {
                 return Some((field.name().as_str(), Cell::At(column.as_ref(), self.row)));
             }
         }
@@ -209,7 +219,9 @@ impl<'a> Tree for Cell<'a> {
             return None;
         }
         let t = array.data_type();
-        if *t == DataType::Null || array.is_null(i) {
+        // `matches!`, not `==`: DataType's equality is a call that compares
+        // whole nested types.
+        if matches!(t, DataType::Null) || array.is_null(i) {
             return Some(Leaf::Null);
         }
         Some(match t {
