@@ -302,6 +302,51 @@ fn every_seed_is_valid_on_both_paths() {
     );
 }
 
+/// An optional field given as `null` is read by the typed parse on the tree
+/// path as `None`, as serde_json reads it: a valid record with such a field is
+/// settled there, not sent to the ordinary path (which would give the same
+/// report, so only this test sees the difference).
+#[test]
+fn a_null_optional_field_stays_on_the_tree_path() {
+    let ctx = Options {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
+        ..Options::default()
+    }
+    .context()
+    .unwrap();
+    let mut checked = 0;
+    for (kind, seed) in seeds() {
+        if api::validate_tree(*kind, seed, &ctx).is_none() {
+            continue;
+        }
+        let Some(props) = api::schema(*kind)["properties"].as_object() else {
+            continue;
+        };
+        for (name, prop) in props {
+            let nullable = prop["type"]
+                .as_array()
+                .is_some_and(|t| t.iter().any(|t| t == "null"));
+            if !nullable {
+                continue;
+            }
+            let mut v = seed.clone();
+            v[name.as_str()] = Value::Null;
+            let full = api::validate(*kind, &v, &ctx);
+            if !full.valid {
+                continue;
+            }
+            assert_eq!(
+                api::validate_tree(*kind, &v, &ctx),
+                Some(full),
+                "{}: {name} null",
+                kind.as_str()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "only {checked} null optional fields checked");
+}
+
 /// A key given twice is settled as a `Value` settles it (the last one
 /// counts): the tape refuses such text and `validate_str` takes the ordinary path.
 #[test]
