@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, CompiledIndicator};
 use super::columns::{RosterColumns, MISSING};
+use super::predicate::Compiled;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Locale, Params, Report};
 
@@ -311,6 +312,8 @@ struct Accumulator {
     counts: Vec<u64>,
     rows: u64,
     masks: Vec<(u64, u64)>,
+    /// The program's node masks for the current 64 rows.
+    nodes: Vec<u64>,
 }
 
 /// The (stratum, cluster) of row `i`: stratum 0 is the one stratum of an
@@ -324,10 +327,82 @@ fn design_of(cols: &RosterColumns, i: usize) -> (u32, u32) {
     (stratum, cluster)
 }
 
+/// One node of a [`Program`]; children are earlier nodes.
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    /// A set of accepted codes of one field (a [`Compiled::Leaf`]).
+    Leaf(Compiled),
+    All(Vec<usize>),
+    Any(Vec<usize>),
+    Not(usize),
+}
+
+/// Every indicator's predicates as one program in which each distinct
+/// sub-predicate appears once: indicators share most of theirs (an age
+/// range, a sex, and each numerator holds its denominator), so the built-in
+/// catalogue's 51 field tests are 28 distinct ones, each scanned once per
+/// 64 rows.
+#[derive(Debug, Clone, Default)]
+struct Program {
+    nodes: Vec<Node>,
+    /// (numerator, denominator) node of each indicator, in order.
+    outputs: Vec<(usize, usize)>,
+}
+
+impl Program {
+    fn new(indicators: &[CompiledIndicator]) -> Program {
+        let mut p = Program::default();
+        for ind in indicators {
+            let num = p.intern(&ind.numerator);
+            let den = p.intern(&ind.denominator);
+            p.outputs.push((num, den));
+        }
+        p
+    }
+
+    /// The node for `c`, added (after its children) unless already there.
+    fn intern(&mut self, c: &Compiled) -> usize {
+        let node = match c {
+            Compiled::All(cs) => Node::All(cs.iter().map(|c| self.intern(c)).collect()),
+            Compiled::Any(cs) => Node::Any(cs.iter().map(|c| self.intern(c)).collect()),
+            Compiled::Not(c) => Node::Not(self.intern(c)),
+            Compiled::Leaf(..) => Node::Leaf(c.clone()),
+        };
+        match self.nodes.iter().position(|n| *n == node) {
+            Some(i) => i,
+            None => {
+                self.nodes.push(node);
+                self.nodes.len() - 1
+            }
+        }
+    }
+
+    /// Every node's mask on rows `start..start + len` (`len` ≤ 64), into `out`.
+    fn eval(&self, cols: &RosterColumns, start: usize, len: usize, out: &mut Vec<u64>) {
+        let full = if len >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << len) - 1
+        };
+        out.clear();
+        for node in &self.nodes {
+            let at = |i: &usize| out.get(*i).copied().unwrap_or(0);
+            let mask = match node {
+                Node::Leaf(c) => c.eval(cols, start, len),
+                Node::All(cs) => cs.iter().fold(full, |m, i| m & at(i)),
+                Node::Any(cs) => cs.iter().fold(0, |m, i| m | at(i)),
+                Node::Not(i) => !at(i) & full,
+            };
+            out.push(mask);
+        }
+    }
+}
+
 /// Compiled indicators and bands: turns roster columns into [`Partial`]s.
 #[derive(Debug, Clone)]
 pub struct Engine {
     indicators: Vec<CompiledIndicator>,
+    program: Program,
     bands: AgeBands,
     lut: [u8; 256],
 }
@@ -342,6 +417,7 @@ impl Engine {
         let indicators = catalogue.compile()?;
         let lut = bands.lookup();
         Ok(Engine {
+            program: Program::new(&indicators),
             indicators,
             bands,
             lut,
@@ -412,6 +488,7 @@ impl Engine {
             counts: Vec::new(),
             rows: 0,
             masks: vec![(0, 0); self.indicators.len()],
+            nodes: Vec::with_capacity(self.program.nodes.len()),
         }
     }
 
@@ -431,9 +508,11 @@ impl Engine {
         while start < rows.end {
             let len = (rows.end - start).min(64);
             let mut any = 0u64;
-            for (slot, ind) in acc.masks.iter_mut().zip(&self.indicators) {
-                let den = ind.denominator.eval(cols, start, len);
-                *slot = (ind.numerator.eval(cols, start, len) & den, den);
+            self.program.eval(cols, start, len, &mut acc.nodes);
+            let node = |i: usize| acc.nodes.get(i).copied().unwrap_or(0);
+            for (slot, &(num, den)) in acc.masks.iter_mut().zip(&self.program.outputs) {
+                let den = node(den);
+                *slot = (node(num) & den, den);
                 any |= den;
             }
             while any != 0 {
