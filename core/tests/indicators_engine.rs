@@ -376,3 +376,33 @@ fn odd_requests_are_harmless() {
     let b = p.table(&cat, "sdg_16_9_1", &twice).unwrap();
     assert_eq!(a.rows, b.rows);
 }
+
+/// Rows without a weight column weigh one each: their weighted sums (taken
+/// from the counts when the pass ends) equal those of the same rows with a
+/// weight of 1.0 written out, which are added row by row.
+#[test]
+fn no_weights_count_as_weights_of_one() {
+    let cols = random_columns(11, 20_000);
+    assert!(cols.weight.is_empty());
+    let mut ones = cols.clone();
+    ones.weight = vec![1.0; cols.len()];
+    let cat = Catalogue::builtin().unwrap();
+    let engine = Engine::new(&cat, AgeBands::default()).unwrap();
+    let plain = engine.accumulate(&cols).unwrap();
+    assert_eq!(plain, engine.accumulate(&ones).unwrap());
+    assert_eq!(
+        plain,
+        engine.accumulate_range(&cols, 0..cols.len()).unwrap()
+    );
+    let counted = plain
+        .cells
+        .iter()
+        .flat_map(|c| &c.counts)
+        .filter(|c| c.numerator > 0)
+        .count();
+    assert!(counted > 100, "only {counted} counts with a numerator");
+    assert!(plain.cells.iter().flat_map(|c| &c.counts).all(|c| {
+        c.weighted_numerator == c.numerator * 1_000_000
+            && c.weighted_denominator == c.denominator * 1_000_000
+    }));
+}
