@@ -8,7 +8,8 @@
 //! associative and commutative.
 //!
 //! The hot loop tests 64 rows at a time with the compiled predicates (bit
-//! masks), then adds each row's bits into its cell: no allocation per row.
+//! masks; each distinct sub-predicate of all the indicators once, see
+//! `Program`), then adds each row's bits into its cell: no allocation per row.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
