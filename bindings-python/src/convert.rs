@@ -270,10 +270,10 @@ fn json_of(obj: &Bound<'_, PyAny>, open: &mut Vec<usize>) -> Result<Value, Fail>
 /// A record given as a dict, JSON text (`str`) or UTF-8 JSON bytes. A lone
 /// surrogate in the str and invalid UTF-8 in the bytes are both `invalid_text`.
 pub fn record(py: Python<'_>, obj: &Bound<'_, PyAny>, locale: Locale) -> PyResult<Value> {
-    if let Ok(text) = obj.cast::<PyString>() {
-        let text = text_of(text).map_err(|fail| fail.raise(py, "a record"))?;
+    if let Some(text) = record_text(py, obj)? {
         return parse_text(py, &text, locale);
     }
+    // Bytes that are not UTF-8: the parser words the problem.
     if let Some(bytes) = as_bytes(obj) {
         return boundary::parse_json_bytes(&bytes, locale).map_err(|r| Exc::Input.report(py, &r));
     }

@@ -17,7 +17,17 @@ use serde_json::{json, Value};
 use suraksha::diagnostic::Collector;
 use suraksha::validate::tape::Tape;
 use suraksha::validate::{self, Limits, SchemaId};
-use suraksha::{api, Kind, Options};
+use suraksha::{api, Context, Kind, Options};
+
+/// The context every test here validates with: a fixed `today`, defaults otherwise.
+fn context() -> Context<'static> {
+    Options {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
+        ..Options::default()
+    }
+    .context()
+    .unwrap()
+}
 
 /// The valid inputs of the shared vectors, by kind: real records to mutate
 /// (read once).
@@ -212,9 +222,7 @@ proptest! {
         if edit % 5 != 0 {
             mutate(&mut v, pick, edit, with);
         }
-        let ctx = Options { today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23), ..Options::default() }
-            .context()
-            .unwrap();
+        let ctx = context();
         let report = api::validate(kind, &v, &ctx);
         // The tree path (what the Python binding takes for dicts) gives the
         // same report whenever it gives one, and one for every valid record
@@ -270,12 +278,7 @@ proptest! {
 fn every_seed_is_valid_on_both_paths() {
     let seeds = seeds();
     assert!(seeds.len() >= 20, "only {} valid seeds", seeds.len());
-    let ctx = Options {
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
-        ..Options::default()
-    }
-    .context()
-    .unwrap();
+    let ctx = context();
     let mut by_tree = 0;
     for (kind, v) in seeds {
         assert!(
@@ -308,12 +311,7 @@ fn every_seed_is_valid_on_both_paths() {
 /// report, so only this test sees the difference).
 #[test]
 fn a_null_optional_field_stays_on_the_tree_path() {
-    let ctx = Options {
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
-        ..Options::default()
-    }
-    .context()
-    .unwrap();
+    let ctx = context();
     let mut checked = 0;
     for (kind, seed) in seeds() {
         if api::validate_tree(*kind, seed, &ctx).is_none() {
@@ -351,12 +349,7 @@ fn a_null_optional_field_stays_on_the_tree_path() {
 /// counts): the tape refuses such text and `validate_str` takes the ordinary path.
 #[test]
 fn a_repeated_key_gets_the_value_paths_report() {
-    let ctx = Options {
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
-        ..Options::default()
-    }
-    .context()
-    .unwrap();
+    let ctx = context();
     let (kind, v) = seeds()
         .iter()
         .find(|(k, _)| *k == Kind::Case)

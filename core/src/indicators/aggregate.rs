@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, CompiledIndicator};
 use super::columns::{RosterColumns, MISSING};
-use super::predicate::Compiled;
+use super::predicate::{rows_mask, Compiled};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Locale, Params, Report};
 
@@ -339,10 +339,10 @@ enum Node {
 }
 
 /// Every indicator's predicates as one program in which each distinct
-/// sub-predicate appears once: indicators share most of theirs (an age
-/// range, a sex, and each numerator holds its denominator), so the built-in
-/// catalogue's 51 field tests are 28 distinct ones, each scanned once per
-/// 64 rows.
+/// sub-predicate appears once: indicators share many of theirs (an age
+/// range, a sex, and each numerator holds its denominator), and each is
+/// scanned once per 64 rows. Nodes combine as [`Compiled::eval`] combines
+/// its parts.
 #[derive(Debug, Clone, Default)]
 struct Program {
     nodes: Vec<Node>,
@@ -380,11 +380,7 @@ impl Program {
 
     /// Every node's mask on rows `start..start + len` (`len` ≤ 64), into `out`.
     fn eval(&self, cols: &RosterColumns, start: usize, len: usize, out: &mut Vec<u64>) {
-        let full = if len >= 64 {
-            u64::MAX
-        } else {
-            (1u64 << len) - 1
-        };
+        let full = rows_mask(len);
         out.clear();
         for node in &self.nodes {
             let at = |i: &usize| out.get(*i).copied().unwrap_or(0);

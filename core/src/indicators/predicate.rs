@@ -271,15 +271,20 @@ fn slice<T>(v: &[T], start: usize, end: usize) -> &[T] {
     v.get(start..end).unwrap_or(&[])
 }
 
+/// The mask of `len` rows (`len` ≤ 64): bit k set for each row k.
+pub(crate) fn rows_mask(len: usize) -> u64 {
+    if len >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << len) - 1
+    }
+}
+
 impl Compiled {
     /// Evaluate on rows `start..start + len` (`len` ≤ 64); bit k is row `start + k`.
     /// Rows beyond the end of a column do not match.
     pub fn eval(&self, cols: &RosterColumns, start: usize, len: usize) -> u64 {
-        let full = if len >= 64 {
-            u64::MAX
-        } else {
-            (1u64 << len) - 1
-        };
+        let full = rows_mask(len);
         let end = start + len.min(64);
         match self {
             Compiled::All(cs) => cs.iter().fold(full, |m, c| m & c.eval(cols, start, len)),
