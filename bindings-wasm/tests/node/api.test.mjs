@@ -65,6 +65,21 @@ test("options: defaults when absent, failure when malformed", () => {
   assert.equal(text.type, "success");
 });
 
+test("options take effect on every call (the binding keeps the last options it read)", () => {
+  const c = sample("case");
+  const early = { today: "2020-01-01" };
+  const codesWith = (o) => wasm.validate("case", c, o).report.diagnostics.map((d) => d.code);
+  assert.deepEqual(codesWith(opts), []);
+  assert.ok(codesWith(early).includes("date_in_future"));
+  assert.deepEqual(codesWith(opts), []);
+  assert.ok(codesWith(JSON.stringify(early)).includes("date_in_future"));
+  const hi = wasm.validate("case", c, { ...early, locale: "hi" }).report.diagnostics[0];
+  const en = wasm.validate("case", c, early).report.diagnostics[0];
+  assert.equal(hi.code, en.code);
+  assert.notEqual(hi.message, en.message);
+  assert.match(hi.message, /[\u0900-\u097F]/);
+});
+
 test("schema returns each kind's schema, unknown kinds fail", () => {
   const s = wasm.schema("vcpc");
   assert.equal(s.type, "success");
