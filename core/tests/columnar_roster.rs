@@ -247,3 +247,119 @@ fn date_and_timestamp_columns_read_as_dates() {
         assert_eq!(got.0, want.0, "{survey}");
     }
 }
+
+/// Typed columns (numbers of several widths, dictionaries, booleans, dates,
+/// nulls throughout) with cells the row schema rejects: the columnar path
+/// gives the row path's columns and rejected rows.
+#[test]
+fn typed_columns_equal_rows() {
+    use std::sync::Arc;
+
+    use arrow_array::types::Int8Type;
+    use arrow_array::{
+        ArrayRef, BooleanArray, Date32Array, DictionaryArray, Float64Array, Int16Array, Int32Array,
+        RecordBatch, StringArray,
+    };
+    use arrow_schema::{Field, Schema};
+
+    let ctx = ctx();
+    let mut text = broken();
+    // Runs of survey dates, a null and a short run of a future date (a
+    // rejection) inside them, so a date reader that keeps the last day it
+    // read must notice each change.
+    text = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+            if i > 200 && cells[7] == "2026-10-01" {
+                cells[7] = "2026-10-02".to_owned();
+            }
+            if i == 150 {
+                cells[7] = String::new();
+            }
+            if (250..253).contains(&i) {
+                cells[7] = "2099-01-01".to_owned();
+            }
+            cells.join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let batch = &csv_batches(&text).unwrap()[0];
+    let days = |s: &str| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .map(|d| (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32)
+    };
+    let mut fields = Vec::new();
+    let mut columns: Vec<ArrayRef> = Vec::new();
+    for (f, c) in batch.schema().fields().iter().zip(batch.columns()) {
+        let cells: Vec<Option<&str>> = c
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .unwrap()
+            .iter()
+            .map(|v| v.filter(|s| !s.is_empty()))
+            .collect();
+        let number = |s: &Option<&str>| s.and_then(|s| s.parse::<f64>().ok());
+        let array: ArrayRef = match f.name().as_str() {
+            "district" | "block" | "village" => Arc::new(
+                cells
+                    .iter()
+                    .map(|s| number(s).map(|x| x as i32))
+                    .collect::<Int32Array>(),
+            ),
+            "work_hours" | "chores_hours" => Arc::new(
+                cells
+                    .iter()
+                    .map(|s| number(s).map(|x| x as i16))
+                    .collect::<Int16Array>(),
+            ),
+            // Floats keep the fractional and out-of-range ages.
+            "age" | "age_at_marriage" | "weight" | "stratum" | "cluster" => {
+                Arc::new(cells.iter().map(number).collect::<Float64Array>())
+            }
+            "sex" | "school_status" | "work" | "marital_status" | "social_group" => {
+                Arc::new(cells.iter().copied().collect::<DictionaryArray<Int8Type>>())
+            }
+            "birth_registered" | "disability" => Arc::new(
+                cells
+                    .iter()
+                    .map(|s| s.and_then(|s| s.parse::<bool>().ok()))
+                    .collect::<BooleanArray>(),
+            ),
+            "survey_date" => Arc::new(
+                cells
+                    .iter()
+                    .map(|s| s.and_then(days))
+                    .collect::<Date32Array>(),
+            ),
+            "household" => c.clone(),
+            _ => continue, // birth_date: all empty
+        };
+        fields.push(Field::new(f.name(), array.data_type().clone(), true));
+        columns.push(array);
+    }
+    let typed = RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).unwrap();
+    let typed = [
+        typed.slice(0, 180),
+        typed.slice(180, typed.num_rows() - 180),
+    ];
+    assert!(roster_columnar(&typed, false));
+    let auto = roster_columns(&typed, RosterRead::default(), &ctx).unwrap();
+    let rows = RosterRead {
+        path: RosterPath::Rows,
+        text_cells: false,
+    };
+    let by_rows = roster_columns(&typed, rows, &ctx).unwrap();
+    assert_eq!(auto.1, by_rows.1);
+    let rejected: Vec<usize> = auto.1.iter().map(|r| r.row).collect();
+    for row in [3, 7, 9, 20, 25, 249, 250, 251] {
+        assert!(rejected.contains(&row), "row {row} not among {rejected:?}");
+    }
+    let mut a: Vec<_> = (0..auto.0.len()).map(|i| row(&auto.0, i)).collect();
+    let mut b: Vec<_> = (0..by_rows.0.len()).map(|i| row(&by_rows.0, i)).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+}

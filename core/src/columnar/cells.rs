@@ -10,7 +10,7 @@ use arrow_array::types::{
     Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
     UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, ArrayRef};
+use arrow_array::Array;
 use arrow_schema::{DataType, TimeUnit};
 use chrono::{DateTime, NaiveDate};
 
@@ -36,91 +36,130 @@ pub fn is_temporal(t: &DataType) -> bool {
     )
 }
 
-/// The cells of a plain (not dictionary) text column.
-fn plain_texts(array: &dyn Array) -> Option<Vec<Option<&str>>> {
+/// Calls `f(row, text)` for each cell of a plain (not dictionary) text
+/// column; false when the column is not one.
+fn each_plain_text<'a>(array: &'a dyn Array, mut f: impl FnMut(usize, Option<&'a str>)) -> bool {
+    macro_rules! each {
+        ($iter:expr) => {{
+            for (i, v) in $iter.enumerate() {
+                f(i, v);
+            }
+            true
+        }};
+    }
     match array.data_type() {
-        DataType::Utf8 => Some(array.as_string_opt::<i32>()?.iter().collect()),
-        DataType::LargeUtf8 => Some(array.as_string_opt::<i64>()?.iter().collect()),
-        DataType::Utf8View => Some(array.as_string_view_opt()?.iter().collect()),
-        _ => None,
+        DataType::Utf8 => array
+            .as_string_opt::<i32>()
+            .is_some_and(|a| each!(a.iter())),
+        DataType::LargeUtf8 => array
+            .as_string_opt::<i64>()
+            .is_some_and(|a| each!(a.iter())),
+        DataType::Utf8View => array.as_string_view_opt().is_some_and(|a| each!(a.iter())),
+        _ => false,
     }
 }
 
-/// The dictionary keys of a column as indices (`None` for a null row).
-fn dictionary_keys(array: &dyn Array) -> Option<(Vec<Option<usize>>, ArrayRef)> {
+/// Calls `f(row, decoded)` for each cell of a text column, `decode` called
+/// once per distinct value (a dictionary's values, or each new string of a
+/// plain column); `None` for a null cell. False when the column is not text.
+pub fn each_decoded_text<T>(
+    array: &dyn Array,
+    mut decode: impl FnMut(&str) -> T,
+    mut f: impl FnMut(usize, Option<&T>),
+) -> bool {
     macro_rules! keys {
         ($($t:ty),*) => {
             $(if let Some(d) = array.as_dictionary_opt::<$t>() {
-                let keys = d
-                    .keys()
-                    .iter()
-                    .map(|k| k.and_then(|k| usize::try_from(k).ok()))
-                    .collect();
-                return Some((keys, d.values().clone()));
+                let mut decoded: Vec<Option<T>> = Vec::with_capacity(d.values().len());
+                if !each_plain_text(d.values().as_ref(), |_, v| decoded.push(v.map(&mut decode))) {
+                    return false;
+                }
+                for (i, k) in d.keys().iter().enumerate() {
+                    let k = k.and_then(|k| usize::try_from(k).ok());
+                    f(i, k.and_then(|k| decoded.get(k)?.as_ref()));
+                }
+                return true;
             })*
         };
     }
     keys!(Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type);
-    None
+    let mut seen: HashMap<&str, T> = HashMap::new();
+    each_plain_text(array, |i, v| {
+        f(
+            i,
+            v.map(|s| &*seen.entry(s).or_insert_with_key(|s| decode(s))),
+        );
+    })
 }
 
-/// A text column decoded by `decode`, called once per distinct value (a
-/// dictionary's values, or each new string of a plain column); `None` when the
-/// column is not text. A null cell is `None`.
+/// Calls `f(row, map(text))` for each cell of a text column (a dictionary's
+/// values mapped once each): for maps cheaper than hashing the text to find
+/// repeats, such as a length. False when the column is not text.
+pub fn each_mapped_text<T>(
+    array: &dyn Array,
+    mut map: impl FnMut(&str) -> T,
+    mut f: impl FnMut(usize, Option<T>),
+) -> bool
+where
+    T: Clone,
+{
+    if matches!(array.data_type(), DataType::Dictionary(..)) {
+        return each_decoded_text(array, map, |i, v| f(i, v.cloned()));
+    }
+    each_plain_text(array, |i, v| f(i, v.map(&mut map)))
+}
+
+/// A text column decoded by `decode`, called once per distinct value (see
+/// [`each_decoded_text`]); `None` when the column is not text. A null cell is `None`.
+#[cfg(test)]
 pub fn decode_texts<T: Clone>(
     array: &dyn Array,
-    mut decode: impl FnMut(&str) -> T,
+    decode: impl FnMut(&str) -> T,
 ) -> Option<Vec<Option<T>>> {
-    if let Some((keys, values)) = dictionary_keys(array) {
-        let decoded: Vec<Option<T>> = plain_texts(values.as_ref())?
-            .into_iter()
-            .map(|v| v.map(&mut decode))
-            .collect();
-        return Some(
-            keys.into_iter()
-                .map(|k| k.and_then(|k| decoded.get(k).cloned().flatten()))
-                .collect(),
-        );
-    }
-    let mut seen: HashMap<&str, T> = HashMap::new();
-    Some(
-        plain_texts(array)?
-            .into_iter()
-            .map(|v| v.map(|s| seen.entry(s).or_insert_with_key(|s| decode(s)).clone()))
-            .collect(),
-    )
+    let mut out = Vec::with_capacity(array.len());
+    each_decoded_text(array, decode, |_, v| out.push(v.cloned())).then_some(out)
 }
 
-/// A text column with `f` applied to every cell (a dictionary's values once
-/// each): for checks cheaper than hashing the text to find repeats, such as
-/// a length. `None` when the column is not text; a null cell is `None`.
-pub fn map_texts<T: Clone>(
-    array: &dyn Array,
-    mut f: impl FnMut(&str) -> T,
-) -> Option<Vec<Option<T>>> {
-    if dictionary_keys(array).is_some() {
-        return decode_texts(array, f);
-    }
-    Some(
-        plain_texts(array)?
-            .into_iter()
-            .map(|v| v.map(&mut f))
-            .collect(),
-    )
+/// A text column with `f` applied to every cell (see [`each_mapped_text`]);
+/// `None` when the column is not text; a null cell is `None`.
+pub fn map_texts<T: Clone>(array: &dyn Array, f: impl FnMut(&str) -> T) -> Option<Vec<Option<T>>> {
+    let mut out = Vec::with_capacity(array.len());
+    each_mapped_text(array, f, |_, v| out.push(v)).then_some(out)
 }
 
-/// A number column as `f64` (nulls and NaN as `None`); `None` when not numeric.
-pub fn numbers(array: &dyn Array) -> Option<Vec<Option<f64>>> {
+/// Calls `f(row, number)` for each cell of a number column, as `f64` (nulls
+/// and NaN as `None`); false when the column is not numeric.
+pub fn each_number(array: &dyn Array, mut f: impl FnMut(usize, Option<f64>)) -> bool {
     macro_rules! num {
         ($($t:ty),*) => {
             $(if let Some(a) = array.as_primitive_opt::<$t>() {
-                return Some(a.iter().map(|v| v.map(|x| x as f64).filter(|x| !x.is_nan())).collect());
+                for (i, v) in a.iter().enumerate() {
+                    f(i, v.map(|x| x as f64).filter(|x| !x.is_nan()));
+                }
+                return true;
             })*
         };
     }
     num!(Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type);
     num!(Float32Type, Float64Type);
-    None
+    false
+}
+
+/// A number column as `f64` (nulls and NaN as `None`); `None` when not numeric.
+pub fn numbers(array: &dyn Array) -> Option<Vec<Option<f64>>> {
+    let mut out = Vec::with_capacity(array.len());
+    each_number(array, |_, v| out.push(v)).then_some(out)
+}
+
+/// Calls `f(row, flag)` for each cell of a boolean column; false when not boolean.
+pub fn each_boolean(array: &dyn Array, mut f: impl FnMut(usize, Option<bool>)) -> bool {
+    let Some(a) = array.as_boolean_opt() else {
+        return false;
+    };
+    for (i, v) in a.iter().enumerate() {
+        f(i, v);
+    }
+    true
 }
 
 /// A boolean column; `None` when not boolean.
@@ -166,72 +205,102 @@ fn utc_offset_seconds(tz: &str) -> Option<i64> {
     (h <= 23 && m <= 59).then_some(sign * (h * 3600 + m * 60))
 }
 
-/// A date or timestamp column decoded by `decode` once per distinct value:
-/// `(date, time)`, `time` as `HH:MM:SS[.f]` or `None` for a date column.
-pub fn decode_temporal<T: Clone>(
+/// A date or timestamp column's calendar dates: `(date, time)`, `time`
+/// `None` for a date column.
+type Temporal = (NaiveDate, Option<DateTime<chrono::Utc>>);
+
+/// Calls `f(row, decoded)` for each cell of a date or timestamp column,
+/// `decode` called once per distinct value with `(date, time)`; `None` for a
+/// null cell or one `decode` refuses. False when the column is not temporal.
+pub fn each_temporal<T: Clone>(
     array: &dyn Array,
     mut decode: impl FnMut(NaiveDate, Option<DateTime<chrono::Utc>>) -> Option<T>,
-) -> Option<Vec<Option<T>>> {
-    let mut seen: HashMap<i64, Option<T>> = HashMap::new();
-    let mut once = |raw: i64, f: &mut dyn FnMut(i64) -> Option<T>| {
-        seen.entry(raw).or_insert_with(|| f(raw)).clone()
+    mut f: impl FnMut(usize, Option<&T>),
+) -> bool {
+    use arrow_array::types::{
+        Date32Type, Date64Type, TimestampMicrosecondType, TimestampMillisecondType,
+        TimestampNanosecondType, TimestampSecondType,
     };
+    macro_rules! each {
+        ($t:ty, $parts:expr) => {
+            match array.as_primitive_opt::<$t>() {
+                Some(a) => {
+                    each_raw(
+                        a.iter().map(|v| v.map(i64::from)),
+                        $parts,
+                        &mut decode,
+                        &mut f,
+                    );
+                    true
+                }
+                None => false,
+            }
+        };
+    }
     match array.data_type() {
-        DataType::Date32 => {
-            let a = array.as_primitive_opt::<arrow_array::types::Date32Type>()?;
-            let mut f =
-                |d: i64| date_from_days(i32::try_from(d).ok()?).and_then(|d| decode(d, None));
-            Some(
-                a.iter()
-                    .map(|v| v.and_then(|d| once(i64::from(d), &mut f)))
-                    .collect(),
-            )
-        }
-        DataType::Date64 => {
-            let a = array.as_primitive_opt::<arrow_array::types::Date64Type>()?;
-            let mut f = |ms: i64| {
-                let t = DateTime::from_timestamp_millis(ms)?;
-                decode(t.date_naive(), None)
-            };
-            Some(a.iter().map(|v| v.and_then(|d| once(d, &mut f))).collect())
-        }
+        DataType::Date32 => each!(Date32Type, |d: i64| Some((
+            date_from_days(i32::try_from(d).ok()?)?,
+            None
+        ))),
+        DataType::Date64 => each!(Date64Type, |ms: i64| Some((
+            DateTime::from_timestamp_millis(ms)?.date_naive(),
+            None
+        ))),
         DataType::Timestamp(unit, tz) => {
             let unit = *unit;
             let offset = tz.as_deref().map_or(Some(0), utc_offset_seconds);
-            let mut f = |v: i64| {
+            let parts = |v: i64| -> Option<Temporal> {
                 let t = timestamp(v, unit)?;
                 // The calendar date where the time was recorded: naive
                 // timestamps as written, zoned ones in their zone.
                 let local = t.checked_add_signed(chrono::TimeDelta::seconds(offset?))?;
-                decode(local.date_naive(), Some(t))
+                Some((local.date_naive(), Some(t)))
             };
-            let values: Vec<Option<i64>> = match unit {
-                TimeUnit::Second => array
-                    .as_primitive_opt::<arrow_array::types::TimestampSecondType>()?
-                    .iter()
-                    .collect(),
-                TimeUnit::Millisecond => array
-                    .as_primitive_opt::<arrow_array::types::TimestampMillisecondType>()?
-                    .iter()
-                    .collect(),
-                TimeUnit::Microsecond => array
-                    .as_primitive_opt::<arrow_array::types::TimestampMicrosecondType>()?
-                    .iter()
-                    .collect(),
-                TimeUnit::Nanosecond => array
-                    .as_primitive_opt::<arrow_array::types::TimestampNanosecondType>()?
-                    .iter()
-                    .collect(),
-            };
-            Some(
-                values
-                    .into_iter()
-                    .map(|v| v.and_then(|d| once(d, &mut f)))
-                    .collect(),
-            )
+            match unit {
+                TimeUnit::Second => each!(TimestampSecondType, parts),
+                TimeUnit::Millisecond => each!(TimestampMillisecondType, parts),
+                TimeUnit::Microsecond => each!(TimestampMicrosecondType, parts),
+                TimeUnit::Nanosecond => each!(TimestampNanosecondType, parts),
+            }
         }
-        _ => None,
+        _ => false,
     }
+}
+
+/// [`each_temporal`] over raw values: a survey's dates come in runs of one
+/// day, so the last value is tried before the table of those seen.
+fn each_raw<T: Clone>(
+    raws: impl Iterator<Item = Option<i64>>,
+    parts: impl Fn(i64) -> Option<Temporal>,
+    decode: &mut impl FnMut(NaiveDate, Option<DateTime<chrono::Utc>>) -> Option<T>,
+    f: &mut impl FnMut(usize, Option<&T>),
+) {
+    let mut seen: HashMap<i64, Option<T>> = HashMap::new();
+    let mut last: Option<(i64, Option<T>)> = None;
+    for (i, raw) in raws.enumerate() {
+        let Some(raw) = raw else {
+            f(i, None);
+            continue;
+        };
+        if !matches!(&last, Some((r, _)) if *r == raw) {
+            let v = seen
+                .entry(raw)
+                .or_insert_with(|| parts(raw).and_then(|(d, t)| decode(d, t)))
+                .clone();
+            last = Some((raw, v));
+        }
+        f(i, last.as_ref().and_then(|(_, v)| v.as_ref()));
+    }
+}
+
+/// A date or timestamp column decoded by `decode` once per distinct value
+/// (see [`each_temporal`]); `None` when the column is not temporal.
+pub fn decode_temporal<T: Clone>(
+    array: &dyn Array,
+    decode: impl FnMut(NaiveDate, Option<DateTime<chrono::Utc>>) -> Option<T>,
+) -> Option<Vec<Option<T>>> {
+    let mut out = Vec::with_capacity(array.len());
+    each_temporal(array, decode, |_, v| out.push(v.cloned())).then_some(out)
 }
 
 /// A strict `YYYY-MM-DD` date (what the record schemas accept as a date).

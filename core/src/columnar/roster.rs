@@ -185,14 +185,15 @@ fn bounds(name: &str) -> (f64, f64) {
 /// a value the row schema rejects (the row goes the row way).
 type Cell<T> = Result<Option<T>, ()>;
 
-/// A whole number within `[lo, hi]` from a number or (text cells) text column.
-fn whole_numbers(a: &dyn Array, lo: f64, hi: f64) -> Vec<Cell<f64>> {
-    numbers_within(a, lo, hi, true)
-}
-
-/// A number within `[lo, hi]` (whole when `whole`) from a number or (text
-/// cells) text column.
-fn numbers_within(a: &dyn Array, lo: f64, hi: f64, whole: bool) -> Vec<Cell<f64>> {
+/// Calls `f(row, cell)` for each cell of a number or (text cells) text
+/// column: a number within `[lo, hi]`, whole when `whole`.
+fn each_number_within(
+    a: &dyn Array,
+    lo: f64,
+    hi: f64,
+    whole: bool,
+    mut f: impl FnMut(usize, Cell<f64>),
+) {
     let check = |x: f64| {
         if x.is_finite() && (!whole || x.fract() == 0.0) && x >= lo && x <= hi {
             Ok(x)
@@ -200,62 +201,57 @@ fn numbers_within(a: &dyn Array, lo: f64, hi: f64, whole: bool) -> Vec<Cell<f64>
             Err(())
         }
     };
-    if let Some(values) = cells::numbers(a) {
-        return values
-            .into_iter()
-            .map(|v| v.map(check).transpose())
-            .collect();
+    if cells::each_number(a, |i, v| f(i, v.map(check).transpose())) {
+        return;
     }
-    let parsed = cells::decode_texts(a, |s| {
+    let parse = |s: &str| {
         let s = s.trim();
         if whole {
             s.parse::<u64>().map_err(|_| ()).map(|v| v as f64)
         } else {
             s.parse::<f64>().map_err(|_| ())
         }
-    })
-    .unwrap_or_default();
-    parsed
-        .into_iter()
-        .map(|v| v.map(|r| r.and_then(check)).transpose())
-        .collect()
+    };
+    cells::each_decoded_text(a, parse, |i, v| {
+        f(i, v.map(|r| r.and_then(check)).transpose());
+    });
 }
 
-fn codes(a: &dyn Array, field: Field) -> Vec<Cell<u8>> {
+/// Calls `f(row, cell)` for each cell of a `u8` column of the roster: a
+/// category's code, or a small whole number within the field's bounds.
+fn each_code(a: &dyn Array, field: Field, mut f: impl FnMut(usize, Cell<u8>)) {
     if let Some(names) = field.codes() {
         let find = |s: &str| match names.iter().position(|c| *c == s) {
             Some(c) => u8::try_from(c).map_err(|_| ()),
             None => Err(()),
         };
-        let decoded = cells::decode_texts(a, find).unwrap_or_default();
-        return decoded.into_iter().map(Option::transpose).collect();
+        cells::each_decoded_text(a, find, |i, v| f(i, v.copied().transpose()));
+        return;
     }
     let (lo, hi) = bounds(field.as_str());
-    whole_numbers(a, lo, hi)
-        .into_iter()
-        .map(|v| v.map(|x| x.map(|x| x as u8)))
-        .collect()
+    each_number_within(a, lo, hi, true, |i, c| f(i, c.map(|x| x.map(|x| x as u8))));
 }
 
-fn flags(a: &dyn Array) -> Vec<Cell<bool>> {
-    if let Some(values) = cells::booleans(a) {
-        return values.into_iter().map(Ok).collect();
+/// Calls `f(row, cell)` for each cell of a boolean or (text cells) text column.
+fn each_flag(a: &dyn Array, mut f: impl FnMut(usize, Cell<bool>)) {
+    if cells::each_boolean(a, |i, v| f(i, Ok(v))) {
+        return;
     }
-    let decoded = cells::decode_texts(a, |s| match s.trim() {
+    let read = |s: &str| match s.trim() {
         "true" | "1" | "yes" => Ok(true),
         "false" | "0" | "no" => Ok(false),
         _ => Err(()),
-    })
-    .unwrap_or_default();
-    decoded.into_iter().map(Option::transpose).collect()
+    };
+    cells::each_decoded_text(a, read, |i, v| f(i, v.copied().transpose()));
 }
 
-fn survey_dates(a: &dyn Array) -> Vec<Cell<NaiveDate>> {
-    if let Some(d) = cells::decode_temporal(a, |d, _| Some(d)) {
-        return d.into_iter().map(Ok).collect();
+/// Calls `f(row, cell)` for each cell of a date, timestamp or `YYYY-MM-DD` text column.
+fn each_survey_date(a: &dyn Array, mut f: impl FnMut(usize, Cell<NaiveDate>)) {
+    if cells::each_temporal(a, |d, _| Some(d), |i, d| f(i, Ok(d.copied()))) {
+        return;
     }
-    let decoded = cells::decode_texts(a, |s| cells::parse_date(s).ok_or(())).unwrap_or_default();
-    decoded.into_iter().map(Option::transpose).collect()
+    let read = |s: &str| cells::parse_date(s).ok_or(());
+    cells::each_decoded_text(a, read, |i, v| f(i, v.copied().transpose()));
 }
 
 /// The code of an absent value: the schema's default (`work`, `marital_status`: code 0) or MISSING.
@@ -328,50 +324,46 @@ fn by_columns(
     let mut geo: Vec<Vec<u32>> = Vec::new();
     for name in ["district", "block", "village"] {
         let (lo, hi) = bounds(name);
-        let cells = column(name)
-            .map(|a| whole_numbers(a.as_ref(), lo, hi))
-            .unwrap_or_default();
         let mut out = vec![0u32; n];
-        for (i, c) in cells.into_iter().enumerate() {
-            match c {
-                Ok(Some(x)) => out[i] = x as u32,
+        if let Some(a) = column(name) {
+            each_number_within(a.as_ref(), lo, hi, true, |i, c| match (c, out.get_mut(i)) {
+                (Ok(Some(x)), Some(o)) => *o = x as u32,
                 _ => mark(i),
-            }
+            });
         }
         geo.push(out);
     }
     let (min, max) = limits().household;
     if let Some(a) = column("household") {
-        let lens = cells::map_texts(a.as_ref(), |s| s.chars().count()).unwrap_or_default();
-        for (i, len) in lens.into_iter().enumerate() {
-            if !len.is_some_and(|l| l >= min && l <= max) {
-                mark(i);
-            }
-        }
+        cells::each_mapped_text(
+            a.as_ref(),
+            |s| s.chars().count(),
+            |i, len| {
+                if !len.is_some_and(|l| l >= min && l <= max) {
+                    mark(i);
+                }
+            },
+        );
     }
     let mut survey: Vec<Option<NaiveDate>> = vec![None; n];
     if let Some(a) = column("survey_date") {
-        for (i, d) in survey_dates(a.as_ref()).into_iter().enumerate() {
-            match d {
-                Ok(d) => survey[i] = d,
-                Err(()) => mark(i),
-            }
-        }
+        each_survey_date(a.as_ref(), |i, d| match (d, survey.get_mut(i)) {
+            (Ok(d), Some(s)) => *s = d,
+            _ => mark(i),
+        });
     }
     let mut u8s = |field: Field| -> Vec<u8> {
         let mut out = vec![default_code(field); n];
         let Some(a) = column(field.as_str()) else {
             return out;
         };
-        for (i, c) in codes(a.as_ref(), field).into_iter().enumerate() {
-            match c {
-                Ok(Some(v)) => out[i] = v,
-                // A null sex is a schema error: it is required.
-                Ok(None) if field == Field::Sex => mark(i),
-                Ok(None) => {}
-                Err(()) => mark(i),
-            }
-        }
+        each_code(a.as_ref(), field, |i, c| match (c, out.get_mut(i)) {
+            (Ok(Some(v)), Some(o)) => *o = v,
+            // A null sex is a schema error: it is required.
+            (Ok(None), _) if field == Field::Sex => mark(i),
+            (Ok(None), _) => {}
+            _ => mark(i),
+        });
         out
     };
     let [sex, age, school_status, work, work_hours, marital_status, age_at_marriage, social_group, chores_hours] =
@@ -390,12 +382,10 @@ fn by_columns(
     let mut flag = |field: Field| -> Vec<Option<bool>> {
         let mut out = vec![None; n];
         if let Some(a) = column(field.as_str()) {
-            for (i, c) in flags(a.as_ref()).into_iter().enumerate() {
-                match c {
-                    Ok(v) => out[i] = v,
-                    Err(()) => mark(i),
-                }
-            }
+            each_flag(a.as_ref(), |i, c| match (c, out.get_mut(i)) {
+                (Ok(v), Some(o)) => *o = v,
+                _ => mark(i),
+            });
         }
         out
     };
@@ -407,16 +397,13 @@ fn by_columns(
         let mut out = vec![default; n];
         if let Some(a) = column(name) {
             let (lo, hi) = bounds(name);
-            for (i, c) in numbers_within(a.as_ref(), lo, hi, whole)
-                .into_iter()
-                .enumerate()
-            {
-                match c {
-                    Ok(Some(x)) => out[i] = x,
-                    Ok(None) => {}
-                    Err(()) => mark(i),
+            each_number_within(a.as_ref(), lo, hi, whole, |i, c| {
+                match (c, out.get_mut(i)) {
+                    (Ok(Some(x)), Some(o)) => *o = x,
+                    (Ok(None), _) => {}
+                    _ => mark(i),
                 }
-            }
+            });
         }
         out
     };
