@@ -234,8 +234,9 @@ impl<'c, 'p> Validator<'c, 'p> {
     }
 
     /// Validate the rows of an Arrow record batch, each row a record (null
-    /// cells absent), a chunk at a time. Rows are read in place
-    /// ([`crate::columnar::tree`]); those the fast path cannot settle, and
+    /// cells absent), a chunk at a time. Each row is copied onto a tape
+    /// ([`crate::columnar::tree::row_tape`], strings borrowed) and checked
+    /// there; those the fast path cannot settle, and
     /// every row of a batch with date or timestamp columns, are converted
     /// to JSON objects column by column and validated as such.
     #[cfg(feature = "arrow")]
@@ -256,8 +257,11 @@ impl<'c, 'p> Validator<'c, 'p> {
                 continue;
             }
             let rows: Vec<usize> = (0..len).collect();
-            let fast = parallel_map(&rows, &|&row| {
-                api::validate_tree(kind, tree::Cell::Row(&chunk, row), ctx)
+            // One tape a worker, reused row after row.
+            let tape = || crate::validate::tape::Tape::with_capacity(256);
+            let fast = parallel_map_with(&rows, &tape, &|tape, &row| {
+                tree::row_tape(&chunk, row, tape)?;
+                api::validate_tree(kind, tape.root(), ctx)
             });
             // The rest, one row's slice each (zero-copy), converted and
             // validated on the ordinary path, which explains every problem.
@@ -337,6 +341,26 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: &(impl Fn(&T) -> R + Sync)) ->
     #[cfg(not(feature = "parallel"))]
     {
         items.iter().map(f).collect()
+    }
+}
+
+/// [`parallel_map`] with scratch space made by `init` for each worker's run
+/// of items and reused from item to item.
+#[cfg(feature = "arrow")]
+fn parallel_map_with<T: Sync, S, R: Send>(
+    items: &[T],
+    init: &(impl Fn() -> S + Sync + Send),
+    f: &(impl Fn(&mut S, &T) -> R + Sync + Send),
+) -> Vec<R> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map_init(init, f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut scratch = init();
+        items.iter().map(|t| f(&mut scratch, t)).collect()
     }
 }
 

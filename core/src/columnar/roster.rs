@@ -602,7 +602,7 @@ pub fn roster_partial(
     let join = |a: (Partial, Vec<RejectedRow>), b: (Partial, Vec<RejectedRow>)| {
         let mut rejected = a.1;
         rejected.extend(b.1);
-        Ok((a.0.merge(&b.0).map_err(Error::Internal)?, rejected))
+        Ok::<_, Error>((a.0.merge(&b.0).map_err(Error::Internal)?, rejected))
     };
     let empty = || (engine.empty(), Vec::new());
     // Partials merge in a tree (in parallel), not one long chain.

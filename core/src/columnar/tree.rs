@@ -19,11 +19,22 @@ use arrow_schema::{DataType, Fields as ArrowFields};
 use serde_json::{Number, Value};
 
 use super::records::float_number;
+use crate::validate::tape::Tape;
 use crate::validate::tree::{Leaf, Tree};
 
-/// Whether every column of `batch` can be read in place.
+/// Whether every column of `batch` can be read in place: of a type read
+/// here, and no name twice among a row's or a struct's fields (the
+/// conversion keeps the last of two; reading in place would see both).
 pub fn readable(batch: &RecordBatch) -> bool {
-    batch.columns().iter().all(|c| readable_type(c.data_type()))
+    distinct(batch.schema_ref().fields())
+        && batch.columns().iter().all(|c| readable_type(c.data_type()))
+}
+
+fn distinct(fields: &ArrowFields) -> bool {
+    fields
+        .iter()
+        .enumerate()
+        .all(|(n, f)| fields.iter().take(n).all(|g| g.name() != f.name()))
 }
 
 fn readable_type(t: &DataType) -> bool {
@@ -38,7 +49,9 @@ fn readable_type(t: &DataType) -> bool {
         DataType::Dictionary(k, v) => {
             k.is_integer() && matches!(**v, DataType::Utf8 | DataType::LargeUtf8)
         }
-        DataType::Struct(fields) => fields.iter().all(|f| readable_type(f.data_type())),
+        DataType::Struct(fields) => {
+            distinct(fields) && fields.iter().all(|f| readable_type(f.data_type()))
+        }
         DataType::List(f) | DataType::LargeList(f) => readable_type(f.data_type()),
         t => t.is_integer(),
     }
@@ -205,12 +218,9 @@ impl<'a> Cell<'a> {
     }
 }
 
-impl<'a> Tree for Cell<'a> {
-    type Key = &'a str;
-    type Items = Items<'a>;
-    type Fields = Fields<'a>;
-
-    fn leaf(&self) -> Option<Leaf<'_>> {
+impl<'a> Cell<'a> {
+    /// What the cell holds, its text borrowed from the batch.
+    fn read(&self) -> Option<Leaf<'a>> {
         let (array, i) = match *self {
             Cell::Row(..) => return Some(Leaf::Object(self.object_fields()?.count())),
             Cell::At(array, i) => (array, i),
@@ -240,6 +250,90 @@ impl<'a> Tree for Cell<'a> {
             t if t.is_integer() => Leaf::Number(integer_at(array, i)?),
             _ => Leaf::String(text_at(array, i)?),
         })
+    }
+}
+
+/// Row `row` of `batch` copied onto `tape` (emptied first; strings still
+/// borrowed from the batch), so the fast path reads each cell once rather
+/// than once for the walk and again for the typed parse; `None` when a cell
+/// cannot be read. The tape holds what [`Cell::Row`] reads as a [`Tree`]:
+/// the same fields in order, the same numbers and strings.
+pub fn row_tape<'a>(batch: &'a RecordBatch, row: usize, tape: &mut Tape<'a>) -> Option<()> {
+    tape.clear();
+    push_fields(batch.schema_ref().fields(), batch.columns(), row, tape)
+}
+
+/// The present fields of row `i` of `columns` as an object.
+fn push_fields<'a>(
+    names: &'a ArrowFields,
+    columns: &'a [ArrayRef],
+    i: usize,
+    tape: &mut Tape<'a>,
+) -> Option<()> {
+    let start = tape.open(true);
+    let mut len = 0;
+    for (field, column) in names.iter().zip(columns) {
+        // Each column's presence and value are read once, by the type its
+        // schema field gives (as `present` and `Cell::read` do).
+        let (t, column) = (field.data_type(), column.as_ref());
+        if matches!(t, DataType::Null) || i >= column.len() || column.is_null(i) {
+            continue;
+        }
+        if matches!(t, DataType::Float32 | DataType::Float64) {
+            if let Some(n) = float_at(column, i).and_then(float_number) {
+                tape.push(Leaf::String(field.name()))?;
+                tape.push(Leaf::Number(n))?;
+                len += 1;
+            }
+            continue;
+        }
+        tape.push(Leaf::String(field.name()))?;
+        push_value(column, t, i, tape)?;
+        len += 1;
+    }
+    tape.close(start, len);
+    Some(())
+}
+
+/// Item `i` of `array` (of type `t`), not null.
+fn push_value<'a>(array: &'a dyn Array, t: &DataType, i: usize, tape: &mut Tape<'a>) -> Option<()> {
+    match t {
+        DataType::Boolean => tape.push(Leaf::Bool(array.as_boolean_opt()?.value(i))),
+        DataType::Float32 | DataType::Float64 => tape.push(
+            float_at(array, i)
+                .and_then(float_number)
+                .map_or(Leaf::Null, Leaf::Number),
+        ),
+        DataType::Struct(_) => {
+            let s = array.as_struct_opt()?;
+            push_fields(s.fields(), s.columns(), i, tape)
+        }
+        DataType::List(f) | DataType::LargeList(f) => {
+            let (values, from, to) = list_range(array, i)?;
+            let (values, t) = (values.as_ref(), f.data_type());
+            let start = tape.open(false);
+            for j in from..to {
+                if matches!(t, DataType::Null) || values.is_null(j) {
+                    tape.push(Leaf::Null)?;
+                } else {
+                    push_value(values, t, j, tape)?;
+                }
+            }
+            tape.close(start, to - from);
+            Some(())
+        }
+        t if t.is_integer() => tape.push(Leaf::Number(integer_at(array, i)?)),
+        _ => tape.push(Leaf::String(text_at(array, i)?)),
+    }
+}
+
+impl<'a> Tree for Cell<'a> {
+    type Key = &'a str;
+    type Items = Items<'a>;
+    type Fields = Fields<'a>;
+
+    fn leaf(&self) -> Option<Leaf<'_>> {
+        self.read()
     }
 
     fn items(&self) -> Option<Items<'a>> {
@@ -337,12 +431,43 @@ mod tests {
             let converted = super::super::records::batch_values(&part).unwrap();
             for (row, want) in converted.iter().enumerate() {
                 assert_eq!(&as_json(Cell::Row(&part, row)), want, "row {row}");
+                let mut tape = Tape::with_capacity(0);
+                row_tape(&part, row, &mut tape).unwrap();
+                assert_eq!(
+                    tape.root().to_value().as_ref(),
+                    Some(want),
+                    "tape of row {row}"
+                );
             }
         }
         assert_eq!(
             as_json(Cell::Row(&batch, 0)),
             json!({"id": "a", "x": 10, "xs": [0, null], "tags": ["t0"], "s": {"k": 1}})
         );
+    }
+
+    /// A name twice among a row's or a struct's fields: the conversion keeps
+    /// the last, so such a batch is not read in place.
+    #[test]
+    fn repeated_names_are_left_to_the_conversion() {
+        let ids: ArrayRef = Arc::new(StringArray::from(vec!["a"]));
+        let twice = Schema::new(vec![
+            Field::new("id", DataType::Utf8, true),
+            Field::new("id", DataType::Utf8, true),
+        ]);
+        let batch = RecordBatch::try_new(Arc::new(twice), vec![ids.clone(), ids.clone()]).unwrap();
+        assert!(!readable(&batch));
+        let inner = StructArray::from(vec![
+            (Arc::new(Field::new("k", DataType::Utf8, true)), ids.clone()),
+            (Arc::new(Field::new("k", DataType::Utf8, true)), ids.clone()),
+        ]);
+        let schema = Schema::new(vec![Field::new("s", inner.data_type().clone(), true)]);
+        let batch = RecordBatch::try_new(Arc::new(schema), vec![Arc::new(inner)]).unwrap();
+        assert!(!readable(&batch));
+        let once = Schema::new(vec![Field::new("id", DataType::Utf8, true)]);
+        assert!(readable(
+            &RecordBatch::try_new(Arc::new(once), vec![ids]).unwrap()
+        ));
     }
 
     #[test]

@@ -60,6 +60,61 @@ impl<'a> Tape<'a> {
     }
 }
 
+/// Building a tape from another reader's values (an Arrow row,
+/// [`crate::columnar::tree`]): scalars pushed as they are read, a container
+/// opened before its contents and closed after them.
+impl<'a> Tape<'a> {
+    /// An empty tape with room for `nodes` nodes.
+    pub fn with_capacity(nodes: usize) -> Tape<'a> {
+        Tape {
+            nodes: Vec::with_capacity(nodes),
+        }
+    }
+
+    /// Empties the tape, keeping its room, to read another value into it.
+    pub fn clear(&mut self) {
+        self.nodes.clear();
+    }
+
+    /// Appends a scalar: `None` for an array or an object, which are opened
+    /// and closed instead.
+    pub fn push(&mut self, leaf: Leaf<'a>) -> Option<()> {
+        self.nodes.push(match leaf {
+            Leaf::Null => Node::Null,
+            Leaf::Bool(b) => Node::Bool(b),
+            Leaf::Number(n) => Node::Number(n),
+            Leaf::String(s) => Node::String(Cow::Borrowed(s)),
+            Leaf::Array(_) | Leaf::Object(_) => return None,
+        });
+        Some(())
+    }
+
+    /// Opens an array (`object` false) or an object, whose contents follow:
+    /// an object's are each key (a string) then its value. Returns what
+    /// [`Tape::close`] needs.
+    pub fn open(&mut self, object: bool) -> usize {
+        let start = self.nodes.len();
+        self.nodes.push(if object {
+            Node::Object { len: 0, end: 0 }
+        } else {
+            Node::Array { len: 0, end: 0 }
+        });
+        start
+    }
+
+    /// Closes the container opened at `start`, holding `len` items or fields.
+    pub fn close(&mut self, start: usize, len: usize) {
+        let end = self.nodes.len();
+        if let Some(node) = self.nodes.get_mut(start) {
+            match node {
+                Node::Array { .. } => *node = Node::Array { len, end },
+                Node::Object { .. } => *node = Node::Object { len, end },
+                _ => {}
+            }
+        }
+    }
+}
+
 /// Appends one value's nodes to the tape.
 struct Builder<'t, 'a>(&'t mut Vec<Node<'a>>);
 
