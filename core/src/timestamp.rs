@@ -21,9 +21,22 @@ fn number(b: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
     })
 }
 
+/// A date-time of the common shape, read but not yet assembled.
+struct Parts {
+    date: NaiveDate,
+    hour: u32,
+    minute: u32,
+    second: u32,
+    nano: u32,
+    /// Seconds east of UTC.
+    offset: i32,
+}
+
 /// The common shape read directly; `None` when `text` is not in it (which
-/// says nothing about whether chrono would accept it).
-fn common(text: &str) -> Option<DateTime<FixedOffset>> {
+/// says nothing about whether chrono would accept it). Every field is in
+/// range when this says `Some`, so assembling the parts cannot fail (a
+/// four-digit year shifted by less than a day stays within chrono's range).
+fn common_parts(text: &str) -> Option<Parts> {
     let b = text.as_bytes();
     let sep = |i: usize, c: u8| b.get(i) == Some(&c);
     if !(sep(4, b'-') && sep(7, b'-') && sep(10, b'T') && sep(13, b':') && sep(16, b':')) {
@@ -33,7 +46,7 @@ fn common(text: &str) -> Option<DateTime<FixedOffset>> {
     let date = NaiveDate::from_ymd_opt(year, number(b, 5..7)?, number(b, 8..10)?)?;
     let (hour, minute, second) = (number(b, 11..13)?, number(b, 14..16)?, number(b, 17..19)?);
     // Second 60 (a leap second) is chrono's to read.
-    if second > 59 {
+    if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     let mut at = 19;
@@ -66,10 +79,37 @@ fn common(text: &str) -> Option<DateTime<FixedOffset>> {
         }
         _ => return None,
     };
-    let offset = FixedOffset::east_opt(offset)?;
-    date.and_hms_nano_opt(hour, minute, second, nano)?
+    Some(Parts {
+        date,
+        hour,
+        minute,
+        second,
+        nano,
+        offset,
+    })
+}
+
+/// The common shape as a date-time (see [`common_parts`]).
+fn common(text: &str) -> Option<DateTime<FixedOffset>> {
+    let p = common_parts(text)?;
+    let offset = FixedOffset::east_opt(p.offset)?;
+    p.date
+        .and_hms_nano_opt(p.hour, p.minute, p.second, p.nano)?
         .and_local_timezone(offset)
         .single()
+}
+
+/// The calendar date an RFC 3339 date-time is written on (its own offset's
+/// date, as `parse_rfc3339(text)?.date_naive()`), without assembling the
+/// date-time when the text has the common shape: what the structural check
+/// needs of the dozen date-times a case carries.
+pub fn rfc3339_local_date(text: &str) -> Option<NaiveDate> {
+    match common_parts(text) {
+        Some(p) => Some(p.date),
+        None => DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.date_naive()),
+    }
 }
 
 /// An RFC 3339 date-time as chrono's `DateTime::parse_from_rfc3339` reads it.
@@ -216,6 +256,9 @@ mod tests {
                 prop_assert_eq!(fast.offset(), slow.offset());
             }
             prop_assert!(common(&t).is_none() || chrono_strict(&t).is_some());
+            // The structural check's date: the one written, as chrono gives it.
+            prop_assert_eq!(rfc3339_local_date(&t), chrono_strict(&t).map(|d| d.date_naive()));
+            prop_assert_eq!(common_parts(&t).is_some(), common(&t).is_some());
         }
     }
 

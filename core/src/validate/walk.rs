@@ -120,7 +120,7 @@ enum Formatted {
 fn format_check(format: Format, text: &str) -> Formatted {
     let date = match format {
         Format::Date => parse_date(text),
-        Format::DateTime => crate::timestamp::parse_rfc3339(text).map(|t| t.date_naive()),
+        Format::DateTime => crate::timestamp::rfc3339_local_date(text),
     };
     match date {
         None => Formatted::Malformed,
