@@ -1,6 +1,7 @@
-//! Rows of an Arrow record batch read in place by the validation fast path
-//! ([`crate::validate::tree`]): a valid row is checked and parsed into the
-//! typed model straight from its columns, with no JSON object built.
+//! Rows of an Arrow record batch for the validation fast path: each row is
+//! copied onto a tape ([`crate::validate::tape`], strings borrowed from the
+//! batch), where it is checked and parsed into the typed model with no JSON
+//! object built.
 //!
 //! A row reads exactly as [`super::batch_values`] converts it: null cells (and
 //! NaN or infinite floats) are absent fields, a whole float is the integer it
@@ -16,11 +17,11 @@ use arrow_array::types::{
 };
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Fields as ArrowFields};
-use serde_json::{Number, Value};
+use serde_json::Number;
 
 use super::records::float_number;
 use crate::validate::tape::Tape;
-use crate::validate::tree::{Leaf, Tree};
+use crate::validate::tree::Leaf;
 
 /// Whether every column of `batch` can be read in place: of a type read
 /// here, and no name twice among a row's or a struct's fields (the
@@ -57,15 +58,6 @@ fn readable_type(t: &DataType) -> bool {
     }
 }
 
-/// A row of a batch, or one cell of an array (a column, a struct's field, a list's item).
-#[derive(Clone, Copy)]
-pub enum Cell<'a> {
-    /// A row of the batch, by its index.
-    Row(&'a RecordBatch, usize),
-    /// An item of the array, by its index.
-    At(&'a dyn Array, usize),
-}
-
 fn float_at(array: &dyn Array, i: usize) -> Option<f64> {
     if let Some(a) = array.as_primitive_opt::<arrow_array::types::Float64Type>() {
         return Some(a.value(i));
@@ -73,20 +65,6 @@ fn float_at(array: &dyn Array, i: usize) -> Option<f64> {
     array
         .as_primitive_opt::<arrow_array::types::Float32Type>()
         .map(|a| f64::from(a.value(i)))
-}
-
-/// Whether a field's cell is there at all (the conversion leaves the rest out).
-/// `t` is the field's type from its schema, which a batch and a struct array
-/// hold equal to the column's own (read without a call through the array).
-fn present(t: &DataType, array: &dyn Array, i: usize) -> bool {
-    match t {
-        DataType::Null => false,
-        _ if i >= array.len() || array.is_null(i) => false,
-        DataType::Float32 | DataType::Float64 => {
-            float_at(array, i).and_then(float_number).is_some()
-        }
-        _ => true,
-    }
 }
 
 fn text_at(array: &dyn Array, i: usize) -> Option<&str> {
@@ -154,110 +132,10 @@ fn list_range(array: &dyn Array, i: usize) -> Option<(&ArrayRef, usize, usize)> 
     None
 }
 
-/// The fields of a row or a struct cell that are there.
-pub struct Fields<'a> {
-    names: &'a ArrowFields,
-    columns: &'a [ArrayRef],
-    row: usize,
-    next: usize,
-}
-
-impl<'a> Iterator for Fields<'a> {
-    type Item = (&'a str, Cell<'a>);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        while let (Some(field), Some(column)) =
-            (self.names.get(self.next), self.columns.get(self.next))
-        {
-            self.next += 1;
-            if present(field.data_type(), column.as_ref(), self.row) {
-                return Some((field.name().as_str(), Cell::At(column.as_ref(), self.row)));
-            }
-        }
-        None
-    }
-}
-
-/// A list cell's items.
-pub struct Items<'a> {
-    values: &'a dyn Array,
-    next: usize,
-    end: usize,
-}
-
-impl<'a> Iterator for Items<'a> {
-    type Item = Cell<'a>;
-
-    fn next(&mut self) -> Option<Cell<'a>> {
-        (self.next < self.end).then(|| {
-            self.next += 1;
-            Cell::At(self.values, self.next - 1)
-        })
-    }
-}
-
-impl<'a> Cell<'a> {
-    fn object_fields(&self) -> Option<Fields<'a>> {
-        match *self {
-            Cell::Row(batch, row) => Some(Fields {
-                names: batch.schema_ref().fields(),
-                columns: batch.columns(),
-                row,
-                next: 0,
-            }),
-            Cell::At(array, row) => {
-                let s = array.as_struct_opt()?;
-                Some(Fields {
-                    names: s.fields(),
-                    columns: s.columns(),
-                    row,
-                    next: 0,
-                })
-            }
-        }
-    }
-}
-
-impl<'a> Cell<'a> {
-    /// What the cell holds, its text borrowed from the batch.
-    fn read(&self) -> Option<Leaf<'a>> {
-        let (array, i) = match *self {
-            Cell::Row(..) => return Some(Leaf::Object(self.object_fields()?.count())),
-            Cell::At(array, i) => (array, i),
-        };
-        if i >= array.len() {
-            return None;
-        }
-        let t = array.data_type();
-        // `matches!`, not `==`: DataType's equality is a call that compares
-        // whole nested types.
-        if matches!(t, DataType::Null) || array.is_null(i) {
-            return Some(Leaf::Null);
-        }
-        Some(match t {
-            DataType::Boolean => Leaf::Bool(array.as_boolean_opt()?.value(i)),
-            DataType::Float32 | DataType::Float64 => {
-                // A NaN item of a list is null, as the conversion writes it.
-                float_at(array, i)
-                    .and_then(float_number)
-                    .map_or(Leaf::Null, Leaf::Number)
-            }
-            DataType::Struct(_) => Leaf::Object(self.object_fields()?.count()),
-            DataType::List(_) | DataType::LargeList(_) => {
-                let (_, start, end) = list_range(array, i)?;
-                Leaf::Array(end - start)
-            }
-            t if t.is_integer() => Leaf::Number(integer_at(array, i)?),
-            _ => Leaf::String(text_at(array, i)?),
-        })
-    }
-}
-
 /// Row `row` of `batch` copied onto `tape` (emptied first; strings still
 /// borrowed from the batch), so the fast path reads each cell once rather
 /// than once for the walk and again for the typed parse; `None` when a cell
-/// cannot be read. The tape holds what [`Cell::Row`] reads as a [`Tree`]:
-/// the same fields in order, the same numbers and strings.
+/// cannot be read.
 pub fn row_tape<'a>(batch: &'a RecordBatch, row: usize, tape: &mut Tape<'a>) -> Option<()> {
     tape.clear();
     push_fields(batch.schema_ref().fields(), batch.columns(), row, tape)
@@ -273,8 +151,9 @@ fn push_fields<'a>(
     let start = tape.open(true);
     let mut len = 0;
     for (field, column) in names.iter().zip(columns) {
-        // Each column's presence and value are read once, by the type its
-        // schema field gives (as `present` and `Cell::read` do).
+        // A null cell (or NaN) is an absent field. Each cell is read once,
+        // by the type its schema field gives, which a batch and a struct
+        // array hold equal to the column's own (no call through the array).
         let (t, column) = (field.data_type(), column.as_ref());
         if matches!(t, DataType::Null) || i >= column.len() || column.is_null(i) {
             continue;
@@ -327,40 +206,6 @@ fn push_value<'a>(array: &'a dyn Array, t: &DataType, i: usize, tape: &mut Tape<
     }
 }
 
-impl<'a> Tree for Cell<'a> {
-    type Key = &'a str;
-    type Items = Items<'a>;
-    type Fields = Fields<'a>;
-
-    fn leaf(&self) -> Option<Leaf<'_>> {
-        self.read()
-    }
-
-    fn items(&self) -> Option<Items<'a>> {
-        let Cell::At(array, i) = *self else {
-            return None;
-        };
-        let (values, start, end) = list_range(array, i)?;
-        Some(Items {
-            values: values.as_ref(),
-            next: start,
-            end,
-        })
-    }
-
-    fn fields(&self) -> Option<Fields<'a>> {
-        self.object_fields()
-    }
-
-    fn key<'k>(key: &'k &'a str) -> Option<&'k str> {
-        Some(key)
-    }
-
-    fn to_value(&self) -> Option<Value> {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -368,14 +213,20 @@ mod tests {
     use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
     use arrow_array::{Float64Array, Int64Array, StringArray, StructArray};
     use arrow_schema::{Field, Schema};
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     use super::*;
 
-    /// A tree as JSON, through the typed parse's own reader.
-    fn as_json(cell: Cell<'_>) -> Value {
+    /// A row as JSON: its tape read back, and through the typed parse's
+    /// own reader, which must agree.
+    fn as_json(batch: &RecordBatch, row: usize) -> Value {
+        use crate::validate::tree::Tree;
         use serde::Deserialize;
-        Value::deserialize(crate::validate::tree::TreeDeserializer(cell)).unwrap()
+        let mut tape = Tape::with_capacity(0);
+        row_tape(batch, row, &mut tape).unwrap();
+        let parsed = Value::deserialize(crate::validate::tree::TreeDeserializer(tape.root()));
+        assert_eq!(tape.root().to_value(), parsed.ok());
+        tape.root().to_value().unwrap()
     }
 
     /// Every row reads as the conversion writes it: absent nulls, whole
@@ -430,18 +281,11 @@ mod tests {
         for part in [batch.clone(), batch.slice(1, 3)] {
             let converted = super::super::records::batch_values(&part).unwrap();
             for (row, want) in converted.iter().enumerate() {
-                assert_eq!(&as_json(Cell::Row(&part, row)), want, "row {row}");
-                let mut tape = Tape::with_capacity(0);
-                row_tape(&part, row, &mut tape).unwrap();
-                assert_eq!(
-                    tape.root().to_value().as_ref(),
-                    Some(want),
-                    "tape of row {row}"
-                );
+                assert_eq!(&as_json(&part, row), want, "row {row}");
             }
         }
         assert_eq!(
-            as_json(Cell::Row(&batch, 0)),
+            as_json(&batch, 0),
             json!({"id": "a", "x": 10, "xs": [0, null], "tags": ["t0"], "s": {"k": 1}})
         );
     }
