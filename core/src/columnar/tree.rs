@@ -58,51 +58,66 @@ fn readable_type(t: &DataType) -> bool {
     }
 }
 
-fn float_at(array: &dyn Array, i: usize) -> Option<f64> {
-    if let Some(a) = array.as_primitive_opt::<arrow_array::types::Float64Type>() {
-        return Some(a.value(i));
+// The readers below take the cell's type from its schema field (equal to
+// the array's own) and make the one downcast it names, rather than asking
+// the array (a call through its vtable) or trying each width in turn.
+
+fn float_at(array: &dyn Array, t: &DataType, i: usize) -> Option<f64> {
+    use arrow_array::types::{Float32Type, Float64Type};
+    match t {
+        DataType::Float64 => Some(array.as_primitive_opt::<Float64Type>()?.value(i)),
+        DataType::Float32 => Some(f64::from(array.as_primitive_opt::<Float32Type>()?.value(i))),
+        _ => None,
     }
-    array
-        .as_primitive_opt::<arrow_array::types::Float32Type>()
-        .map(|a| f64::from(a.value(i)))
 }
 
-fn text_at(array: &dyn Array, i: usize) -> Option<&str> {
-    match array.data_type() {
+fn text_at<'a>(array: &'a dyn Array, t: &DataType, i: usize) -> Option<&'a str> {
+    match t {
         DataType::Utf8 => Some(array.as_string_opt::<i32>()?.value(i)),
         DataType::LargeUtf8 => Some(array.as_string_opt::<i64>()?.value(i)),
         DataType::Utf8View => Some(array.as_string_view_opt()?.value(i)),
-        DataType::Dictionary(..) => {
-            let (values, key) = dictionary_key(array, i)?;
+        DataType::Dictionary(k, v) => {
+            let (values, key) = dictionary_key(array, k, i)?;
             if key >= values.len() || values.is_null(key) {
                 return None;
             }
-            text_at(values.as_ref(), key)
+            text_at(values.as_ref(), v, key)
         }
         _ => None,
     }
 }
 
-fn dictionary_key(array: &dyn Array, i: usize) -> Option<(&ArrayRef, usize)> {
-    macro_rules! keys {
-        ($($t:ty),*) => {
-            $(if let Some(d) = array.as_dictionary_opt::<$t>() {
-                return Some((d.values(), usize::try_from(d.keys().value(i)).ok()?));
-            })*
-        };
+fn dictionary_key<'a>(
+    array: &'a dyn Array,
+    k: &DataType,
+    i: usize,
+) -> Option<(&'a ArrayRef, usize)> {
+    macro_rules! key {
+        ($t:ty) => {{
+            let d = array.as_dictionary_opt::<$t>()?;
+            (d.values(), usize::try_from(d.keys().value(i)).ok()?)
+        }};
     }
-    keys!(Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type);
-    None
+    Some(match k {
+        DataType::Int8 => key!(Int8Type),
+        DataType::Int16 => key!(Int16Type),
+        DataType::Int32 => key!(Int32Type),
+        DataType::Int64 => key!(Int64Type),
+        DataType::UInt8 => key!(UInt8Type),
+        DataType::UInt16 => key!(UInt16Type),
+        DataType::UInt32 => key!(UInt32Type),
+        DataType::UInt64 => key!(UInt64Type),
+        _ => return None,
+    })
 }
 
-fn integer_at(array: &dyn Array, i: usize) -> Option<Number> {
-    // One downcast, chosen by the column's type, rather than trying each.
+fn integer_at(array: &dyn Array, t: &DataType, i: usize) -> Option<Number> {
     macro_rules! int {
         ($t:ty) => {
             Number::from(array.as_primitive_opt::<$t>()?.value(i))
         };
     }
-    Some(match array.data_type() {
+    Some(match t {
         DataType::Int64 => int!(Int64Type),
         DataType::Int32 => int!(Int32Type),
         DataType::Int16 => int!(Int16Type),
@@ -117,19 +132,25 @@ fn integer_at(array: &dyn Array, i: usize) -> Option<Number> {
 
 /// A list cell's items as a range of its child array, or `None` when its
 /// offsets do not lie within the child.
-fn list_range(array: &dyn Array, i: usize) -> Option<(&ArrayRef, usize, usize)> {
-    macro_rules! lists {
-        ($($o:ty),*) => {
-            $(if let Some(l) = array.as_list_opt::<$o>() {
-                let offsets = l.value_offsets();
-                let start = usize::try_from(*offsets.get(i)?).ok()?;
-                let end = usize::try_from(*offsets.get(i + 1)?).ok()?;
-                return (start <= end && end <= l.values().len()).then_some((l.values(), start, end));
-            })*
-        };
+fn list_range<'a>(
+    array: &'a dyn Array,
+    t: &DataType,
+    i: usize,
+) -> Option<(&'a ArrayRef, usize, usize)> {
+    macro_rules! range {
+        ($o:ty) => {{
+            let l = array.as_list_opt::<$o>()?;
+            let offsets = l.value_offsets();
+            let start = usize::try_from(*offsets.get(i)?).ok()?;
+            let end = usize::try_from(*offsets.get(i + 1)?).ok()?;
+            (start <= end && end <= l.values().len()).then_some((l.values(), start, end))
+        }};
     }
-    lists!(i32, i64);
-    None
+    match t {
+        DataType::List(_) => range!(i32),
+        DataType::LargeList(_) => range!(i64),
+        _ => None,
+    }
 }
 
 /// Row `row` of `batch` copied onto `tape` (emptied first; strings still
@@ -159,7 +180,7 @@ fn push_fields<'a>(
             continue;
         }
         if matches!(t, DataType::Float32 | DataType::Float64) {
-            if let Some(n) = float_at(column, i).and_then(float_number) {
+            if let Some(n) = float_at(column, t, i).and_then(float_number) {
                 tape.push(Leaf::String(field.name()))?;
                 tape.push(Leaf::Number(n))?;
                 len += 1;
@@ -179,7 +200,7 @@ fn push_value<'a>(array: &'a dyn Array, t: &DataType, i: usize, tape: &mut Tape<
     match t {
         DataType::Boolean => tape.push(Leaf::Bool(array.as_boolean_opt()?.value(i))),
         DataType::Float32 | DataType::Float64 => tape.push(
-            float_at(array, i)
+            float_at(array, t, i)
                 .and_then(float_number)
                 .map_or(Leaf::Null, Leaf::Number),
         ),
@@ -188,7 +209,7 @@ fn push_value<'a>(array: &'a dyn Array, t: &DataType, i: usize, tape: &mut Tape<
             push_fields(s.fields(), s.columns(), i, tape)
         }
         DataType::List(f) | DataType::LargeList(f) => {
-            let (values, from, to) = list_range(array, i)?;
+            let (values, from, to) = list_range(array, t, i)?;
             let (values, t) = (values.as_ref(), f.data_type());
             let start = tape.open(false);
             for j in from..to {
@@ -201,8 +222,8 @@ fn push_value<'a>(array: &'a dyn Array, t: &DataType, i: usize, tape: &mut Tape<
             tape.close(start, to - from);
             Some(())
         }
-        t if t.is_integer() => tape.push(Leaf::Number(integer_at(array, i)?)),
-        _ => tape.push(Leaf::String(text_at(array, i)?)),
+        t if t.is_integer() => tape.push(Leaf::Number(integer_at(array, t, i)?)),
+        _ => tape.push(Leaf::String(text_at(array, t, i)?)),
     }
 }
 
