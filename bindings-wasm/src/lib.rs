@@ -159,25 +159,14 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// `{type: "success", <name>: value}`, written straight to JSON text.
-struct Success<'a, T> {
-    name: &'a str,
-    value: &'a T,
-}
-
-impl<T: Serialize> Serialize for Success<'_, T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("type", "success")?;
-        m.serialize_entry(self.name, self.value)?;
-        m.end()
-    }
-}
-
 fn success<T: Serialize>(name: &str, value: &T) -> JsValue {
     match serde_json::to_value(value) {
-        Ok(v) => to_js(&Success { name, value: &v }),
+        Ok(v) => {
+            let mut m = Map::new();
+            m.insert("type".into(), "success".into());
+            m.insert(name.into(), v);
+            to_js(&m)
+        }
         Err(e) => failure(Error::internal(&e.to_string())),
     }
 }
@@ -195,7 +184,7 @@ fn failure(error: Error) -> JsValue {
         "diagnostics".into(),
         serde_json::to_value(error.into_report().diagnostics).unwrap_or_default(),
     );
-    to_js(&Value::Object(m))
+    to_js(&m)
 }
 
 fn outcome<T: Serialize>(name: &str, result: Result<T, Error>) -> JsValue {

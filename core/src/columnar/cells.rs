@@ -95,29 +95,15 @@ pub fn each_decoded_text<T>(
 /// Calls `f(row, map(text))` for each cell of a text column (a dictionary's
 /// values mapped once each): for maps cheaper than hashing the text to find
 /// repeats, such as a length. False when the column is not text.
-pub fn each_mapped_text<T>(
+pub fn each_mapped_text<T: Clone>(
     array: &dyn Array,
     mut map: impl FnMut(&str) -> T,
     mut f: impl FnMut(usize, Option<T>),
-) -> bool
-where
-    T: Clone,
-{
+) -> bool {
     if matches!(array.data_type(), DataType::Dictionary(..)) {
         return each_decoded_text(array, map, |i, v| f(i, v.cloned()));
     }
     each_plain_text(array, |i, v| f(i, v.map(&mut map)))
-}
-
-/// A text column decoded by `decode`, called once per distinct value (see
-/// [`each_decoded_text`]); `None` when the column is not text. A null cell is `None`.
-#[cfg(test)]
-pub fn decode_texts<T: Clone>(
-    array: &dyn Array,
-    decode: impl FnMut(&str) -> T,
-) -> Option<Vec<Option<T>>> {
-    let mut out = Vec::with_capacity(array.len());
-    each_decoded_text(array, decode, |_, v| out.push(v.cloned())).then_some(out)
 }
 
 /// A text column with `f` applied to every cell (see [`each_mapped_text`]);
@@ -316,6 +302,15 @@ mod tests {
     use super::*;
     use arrow_array::builder::StringDictionaryBuilder;
     use arrow_array::{Date32Array, Int16Array, StringArray};
+
+    /// Every cell of a text column as [`each_decoded_text`] gives it.
+    fn decode_texts<T: Clone>(
+        array: &dyn Array,
+        decode: impl FnMut(&str) -> T,
+    ) -> Option<Vec<Option<T>>> {
+        let mut out = Vec::new();
+        each_decoded_text(array, decode, |_, v| out.push(v.cloned())).then_some(out)
+    }
 
     #[test]
     fn dictionary_values_are_decoded_once_each() {

@@ -87,6 +87,24 @@ fn text_at<'a>(array: &'a dyn Array, t: &DataType, i: usize) -> Option<&'a str> 
     }
 }
 
+/// `$read!(T)` with the Arrow integer type `T` that `$t` names; the
+/// enclosing function returns `None` for any other type.
+macro_rules! with_integer_type {
+    ($t:expr, $read:ident) => {
+        match $t {
+            DataType::Int8 => $read!(Int8Type),
+            DataType::Int16 => $read!(Int16Type),
+            DataType::Int32 => $read!(Int32Type),
+            DataType::Int64 => $read!(Int64Type),
+            DataType::UInt8 => $read!(UInt8Type),
+            DataType::UInt16 => $read!(UInt16Type),
+            DataType::UInt32 => $read!(UInt32Type),
+            DataType::UInt64 => $read!(UInt64Type),
+            _ => return None,
+        }
+    };
+}
+
 fn dictionary_key<'a>(
     array: &'a dyn Array,
     k: &DataType,
@@ -98,17 +116,7 @@ fn dictionary_key<'a>(
             (d.values(), usize::try_from(d.keys().value(i)).ok()?)
         }};
     }
-    Some(match k {
-        DataType::Int8 => key!(Int8Type),
-        DataType::Int16 => key!(Int16Type),
-        DataType::Int32 => key!(Int32Type),
-        DataType::Int64 => key!(Int64Type),
-        DataType::UInt8 => key!(UInt8Type),
-        DataType::UInt16 => key!(UInt16Type),
-        DataType::UInt32 => key!(UInt32Type),
-        DataType::UInt64 => key!(UInt64Type),
-        _ => return None,
-    })
+    Some(with_integer_type!(k, key))
 }
 
 fn integer_at(array: &dyn Array, t: &DataType, i: usize) -> Option<Number> {
@@ -117,17 +125,7 @@ fn integer_at(array: &dyn Array, t: &DataType, i: usize) -> Option<Number> {
             Number::from(array.as_primitive_opt::<$t>()?.value(i))
         };
     }
-    Some(match t {
-        DataType::Int64 => int!(Int64Type),
-        DataType::Int32 => int!(Int32Type),
-        DataType::Int16 => int!(Int16Type),
-        DataType::Int8 => int!(Int8Type),
-        DataType::UInt64 => int!(UInt64Type),
-        DataType::UInt32 => int!(UInt32Type),
-        DataType::UInt16 => int!(UInt16Type),
-        DataType::UInt8 => int!(UInt8Type),
-        _ => return None,
-    })
+    Some(with_integer_type!(t, int))
 }
 
 /// A list cell's items as a range of its child array, or `None` when its

@@ -398,7 +398,8 @@ impl Program {
 /// Compiled indicators and bands: turns roster columns into [`Partial`]s.
 #[derive(Debug, Clone)]
 pub struct Engine {
-    indicators: Vec<CompiledIndicator>,
+    /// Indicator ids, in the order of the program's outputs.
+    ids: Vec<String>,
     program: Program,
     bands: AgeBands,
     lut: [u8; 256],
@@ -415,7 +416,7 @@ impl Engine {
         let lut = bands.lookup();
         Ok(Engine {
             program: Program::new(&indicators),
-            indicators,
+            ids: indicators.into_iter().map(|i| i.id).collect(),
             bands,
             lut,
         })
@@ -423,7 +424,7 @@ impl Engine {
 
     /// Indicator ids, in count order.
     pub fn ids(&self) -> Vec<String> {
-        self.indicators.iter().map(|i| i.id.clone()).collect()
+        self.ids.clone()
     }
 
     /// The partial aggregate of no rows (the identity of merge).
@@ -484,13 +485,13 @@ impl Engine {
             keys: Vec::new(),
             counts: Vec::new(),
             rows: 0,
-            masks: vec![(0, 0); self.indicators.len()],
+            masks: vec![(0, 0); self.ids.len()],
             nodes: Vec::with_capacity(self.program.nodes.len()),
         }
     }
 
     fn add_rows(&self, acc: &mut Accumulator, cols: &RosterColumns, rows: Range<usize>) {
-        let m = self.indicators.len();
+        let m = self.ids.len();
         acc.rows += rows.end.saturating_sub(rows.start) as u64;
         // Rows of one cluster usually come together: insert only on a change.
         let mut last = None;
@@ -567,7 +568,7 @@ impl Engine {
     }
 
     fn finish(&self, acc: Accumulator) -> Partial {
-        let m = self.indicators.len();
+        let m = self.ids.len();
         let mut cells: Vec<Cell> = acc
             .keys
             .iter()

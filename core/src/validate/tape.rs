@@ -93,25 +93,33 @@ impl<'a> Tape<'a> {
     /// an object's are each key (a string) then its value. Returns what
     /// [`Tape::close`] needs.
     pub fn open(&mut self, object: bool) -> usize {
-        let start = self.nodes.len();
-        self.nodes.push(if object {
-            Node::Object { len: 0, end: 0 }
-        } else {
-            Node::Array { len: 0, end: 0 }
-        });
-        start
+        open(&mut self.nodes, object)
     }
 
     /// Closes the container opened at `start`, holding `len` items or fields.
     pub fn close(&mut self, start: usize, len: usize) {
-        let end = self.nodes.len();
-        if let Some(node) = self.nodes.get_mut(start) {
-            match node {
-                Node::Array { .. } => *node = Node::Array { len, end },
-                Node::Object { .. } => *node = Node::Object { len, end },
-                _ => {}
-            }
-        }
+        close(&mut self.nodes, start, len);
+    }
+}
+
+/// A container's node, its length and end filled in by [`close`].
+fn open(nodes: &mut Vec<Node<'_>>, object: bool) -> usize {
+    let start = nodes.len();
+    nodes.push(if object {
+        Node::Object { len: 0, end: 0 }
+    } else {
+        Node::Array { len: 0, end: 0 }
+    });
+    start
+}
+
+/// Ends the container opened at `start` after the nodes pushed since.
+fn close(nodes: &mut [Node<'_>], start: usize, len: usize) {
+    let end = nodes.len();
+    match nodes.get_mut(start) {
+        Some(node @ Node::Array { .. }) => *node = Node::Array { len, end },
+        Some(node @ Node::Object { .. }) => *node = Node::Object { len, end },
+        _ => {}
     }
 }
 
@@ -180,31 +188,23 @@ impl<'de> Visitor<'de> for Builder<'_, 'de> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let start = self.0.len();
-        self.0.push(Node::Array { len: 0, end: 0 });
+        let start = open(self.0, false);
         let mut len = 0;
         while seq.next_element_seed(Builder(&mut *self.0))?.is_some() {
             len += 1;
         }
-        let end = self.0.len();
-        if let Some(node) = self.0.get_mut(start) {
-            *node = Node::Array { len, end };
-        }
+        close(self.0, start, len);
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let start = self.0.len();
-        self.0.push(Node::Object { len: 0, end: 0 });
+        let start = open(self.0, true);
         let mut len = 0;
         while map.next_key_seed(Builder(&mut *self.0))?.is_some() {
             map.next_value_seed(Builder(&mut *self.0))?;
             len += 1;
         }
-        let end = self.0.len();
-        if let Some(node) = self.0.get_mut(start) {
-            *node = Node::Object { len, end };
-        }
+        close(self.0, start, len);
         if repeats_a_key(self.0, start) {
             return Err(de::Error::custom(Repeated));
         }
